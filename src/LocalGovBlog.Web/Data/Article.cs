@@ -1,0 +1,56 @@
+using LocalGovBlog.Web.Import;
+
+namespace LocalGovBlog.Web.Data;
+
+public sealed class Article
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable address: made from the title when first imported, kept when the post changes.</summary>
+    public required string Slug { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Standfirst { get; set; }
+
+    public bool IsExcerpt { get; set; }
+
+    /// <summary>The canonical text (body blocks joined by a blank line) that passage offsets index.</summary>
+    public required string Text { get; set; }
+
+    /// <summary>SHA-256 of everything the dump says about the post; equal hash means unchanged.</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>Order of first appearance across imports: the blog listing's order.</summary>
+    public int SourceOrder { get; set; }
+
+    public int WordCount { get; set; }
+
+    public DateTime ImportedAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public List<ArticleBlock> Blocks { get; set; } = [];
+
+    public List<ArticleAuthor> Authors { get; set; } = [];
+}
+
+public sealed class ArticleBlock
+{
+    public int Id { get; set; }
+
+    public int ArticleId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public BlockKind Kind { get; set; }
+
+    /// <summary>For list items: a numbered list rather than bullets.</summary>
+    public bool Ordered { get; set; }
+
+    /// <summary>Offset of the block's first character in <see cref="Article.Text"/> (UTF-16, inclusive).</summary>
+    public int Start { get; set; }
+
+    /// <summary>Offset just past the block's last character (exclusive).</summary>
+    public int End { get; set; }
+}
