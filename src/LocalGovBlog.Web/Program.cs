@@ -1,5 +1,16 @@
+using LocalGovBlog.Web;
+using LocalGovBlog.Web.Import;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
+builder.AddLocalGovBlog();
 var app = builder.Build();
-app.MapRazorPages();
-app.Run();
+
+if (ImportCommand.IsInvoked(args))
+{
+    return await ImportCommand.RunAsync(app.Services, args);
+}
+
+await app.InitializeArchiveAsync();
+app.UseLocalGovBlog();
+await app.RunAsync();
+return 0;

@@ -21,6 +21,9 @@ public sealed class Article
     /// <summary>SHA-256 of everything the dump says about the post; equal hash means unchanged.</summary>
     public required string ContentHash { get; set; }
 
+    /// <summary>Hash of the first author and the opening words: finds the post again when its title changes.</summary>
+    public required string OpeningKey { get; set; }
+
     /// <summary>Order of first appearance across imports: the blog listing's order.</summary>
     public int SourceOrder { get; set; }
 

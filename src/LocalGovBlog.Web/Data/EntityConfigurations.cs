@@ -9,6 +9,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasIndex(a => a.SourceOrder);
+        builder.HasIndex(a => a.OpeningKey);
+        builder.Property(a => a.OpeningKey).HasMaxLength(64);
         builder.Property(a => a.Slug).HasMaxLength(100);
         builder.Property(a => a.Title).HasMaxLength(500);
         builder.Property(a => a.ContentHash).HasMaxLength(64);

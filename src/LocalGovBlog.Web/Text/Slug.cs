@@ -6,7 +6,7 @@ namespace LocalGovBlog.Web.Text;
 /// <summary>URL slugs: folded to ASCII letters and digits joined by single hyphens.</summary>
 public static partial class Slug
 {
-    public const int MaxLength = 80;
+    public const int MaxLength = 96;
 
     public static string From(string text)
     {

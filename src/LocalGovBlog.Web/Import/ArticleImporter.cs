@@ -1,0 +1,327 @@
+using System.Diagnostics;
+using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalGovBlog.Web.Import;
+
+/// <summary>
+/// Writes parsed posts into the store: new posts are added, changed ones updated in place under
+/// their slug, unchanged ones left alone. Works through the dump in batches, one transaction
+/// each, so memory stays flat and a failure costs at most the batch in hand.
+/// </summary>
+public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider clock, ILogger<ArticleImporter> logger)
+{
+    /// <summary>Checks, parses and imports a dump file.</summary>
+    /// <exception cref="ImportRejectedException">The file is missing, empty, binary, not UTF-8, or holds no post.</exception>
+    public async Task<ImportReport> ImportFileAsync(string path, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var totalBytes = DumpFile.Check(path);
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        using var reader = new StreamReader(stream, DumpFile.StrictUtf8, detectEncodingFromByteOrderMarks: true);
+        var entries = DumpParser.Parse(reader);
+        var report = await ImportAsync(entries, Path.GetFileName(path), options,
+            progress is null ? null : articles => progress.Report(new ImportProgress(stream.Position, totalBytes, articles)),
+            cancellationToken);
+        progress?.Report(new ImportProgress(totalBytes, totalBytes, report.Articles));
+        return report;
+    }
+
+    public async Task<ImportReport> ImportAsync(IEnumerable<DumpEntry> entries, string source, ImportOptions options, Action<int>? onBatch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(options);
+        var stopwatch = Stopwatch.StartNew();
+        var report = new ImportReport { Source = source, DryRun = options.DryRun };
+        var run = new ImportRun(await NextSourceOrderAsync(cancellationToken));
+
+        // A dry run works in one transaction that is rolled back, so later batches see earlier ones.
+        await using var dryRunTransaction = options.DryRun ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var batch = new List<ParsedArticle>(options.BatchSize);
+        foreach (var entry in entries)
+        {
+            switch (entry)
+            {
+                case DumpDiagnostic diagnostic:
+                    report.Record(diagnostic);
+                    break;
+                case ParsedArticle article:
+                    foreach (var diagnostic in article.Diagnostics)
+                    {
+                        report.Record(diagnostic);
+                    }
+                    batch.Add(article);
+                    if (batch.Count == options.BatchSize)
+                    {
+                        await WriteBatchAsync(batch, run, report, options.DryRun, cancellationToken);
+                        batch.Clear();
+                        onBatch?.Invoke(report.Articles);
+                    }
+                    break;
+            }
+        }
+        if (batch.Count > 0)
+        {
+            await WriteBatchAsync(batch, run, report, options.DryRun, cancellationToken);
+            onBatch?.Invoke(report.Articles);
+        }
+        if (dryRunTransaction is not null)
+        {
+            await dryRunTransaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        if (report.Articles == 0)
+        {
+            var first = report.Diagnostics.Count > 0 ? report.Diagnostics[0] : null;
+            throw new ImportRejectedException(
+                $"'{source}' holds no recognisable post: a post starts with a title line followed by a byline (the author's name)."
+                + (first is null ? "" : $" Line {first.Line}: {first.Message}"));
+        }
+        report.AuthorsAdded = run.AuthorsAdded;
+        report.Elapsed = stopwatch.Elapsed;
+        LogImported(source, options.DryRun, report.Added, report.Updated, report.Unchanged, report.Duplicates, report.DiagnosticCount, report.Elapsed.TotalMilliseconds);
+        return report;
+    }
+
+    private async Task<int> NextSourceOrderAsync(CancellationToken cancellationToken) =>
+        (await db.Articles.MaxAsync(a => (int?)a.SourceOrder, cancellationToken) ?? -1) + 1;
+
+    private async Task WriteBatchAsync(List<ParsedArticle> batch, ImportRun run, ImportReport report, bool dryRun, CancellationToken cancellationToken)
+    {
+        await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var prepared = batch.Select(PreparedArticle.From).ToList();
+        var authors = await LoadAuthorsAsync(prepared, run, cancellationToken);
+        var existing = await LoadCandidatesAsync(prepared, cancellationToken);
+
+        foreach (var post in prepared)
+        {
+            var match = await FindStoredAsync(post, existing, run, cancellationToken);
+            if (match.Duplicate)
+            {
+                report.Record(new ImportedArticle(match.Slug, post.Parsed.Title, ImportOutcome.Duplicate, post.Parsed.TitleLine));
+                report.Record(new DumpDiagnostic(post.Parsed.TitleLine, $"the post \"{post.Parsed.Title}\" appears twice in the file; the repeat was skipped", post.Parsed.Title));
+                continue;
+            }
+            if (match.Article is null)
+            {
+                var article = new Article
+                {
+                    Slug = match.Slug,
+                    Title = post.Parsed.Title,
+                    Text = post.Text,
+                    ContentHash = post.ContentHash,
+                    OpeningKey = post.OpeningKey,
+                    SourceOrder = run.NextSourceOrder++,
+                    ImportedAtUtc = now,
+                    UpdatedAtUtc = now,
+                };
+                Fill(article, post, authors);
+                db.Articles.Add(article);
+                report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Added, post.Parsed.TitleLine));
+            }
+            else if (match.Article.ContentHash == post.ContentHash)
+            {
+                report.Record(new ImportedArticle(match.Article.Slug, match.Article.Title, ImportOutcome.Unchanged, post.Parsed.TitleLine));
+            }
+            else
+            {
+                var article = match.Article;
+                await db.Entry(article).Collection(a => a.Blocks).LoadAsync(cancellationToken);
+                await db.Entry(article).Collection(a => a.Authors).LoadAsync(cancellationToken);
+                article.Title = post.Parsed.Title;
+                article.Text = post.Text;
+                article.ContentHash = post.ContentHash;
+                article.OpeningKey = post.OpeningKey;
+                article.UpdatedAtUtc = now;
+                Fill(article, post, authors);
+                report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Updated, post.Parsed.TitleLine));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Sets everything but identity and timestamps from the parsed post.</summary>
+    private static void Fill(Article article, PreparedArticle post, Dictionary<string, Author> authors)
+    {
+        var parsed = post.Parsed;
+        article.Standfirst = parsed.Standfirst;
+        article.IsExcerpt = parsed.IsExcerpt;
+        article.WordCount = CanonicalText.CountWords(post.Text);
+
+        article.Blocks.Clear();
+        for (var i = 0; i < parsed.Blocks.Count; i++)
+        {
+            var block = parsed.Blocks[i];
+            article.Blocks.Add(new ArticleBlock
+            {
+                Ordinal = i,
+                Kind = block.Kind,
+                Ordered = block.Ordered,
+                Start = post.Spans[i].Start,
+                End = post.Spans[i].End,
+            });
+        }
+
+        var links = new List<ArticleAuthor>();
+        for (var i = 0; i < parsed.Authors.Count; i++)
+        {
+            var author = authors[post.AuthorKeys[i]];
+            if (links.Any(l => ReferenceEquals(l.Author, author) || (author.Id != 0 && l.AuthorId == author.Id)))
+            {
+                continue; // the same person named twice in one byline
+            }
+            var bio = BioFor(parsed, i);
+            var link = article.Authors.FirstOrDefault(l => author.Id != 0 && l.AuthorId == author.Id) ?? new ArticleAuthor { Author = author };
+            link.Position = links.Count;
+            link.Honorific = parsed.Authors[i].Honorific;
+            link.Role = parsed.Role;
+            link.Bio = bio;
+            links.Add(link);
+            if (parsed.Role is not null)
+            {
+                author.Role = parsed.Role;
+            }
+            if (bio is not null)
+            {
+                author.Bio = bio;
+            }
+        }
+        foreach (var stale in article.Authors.Except(links).ToList())
+        {
+            article.Authors.Remove(stale);
+        }
+        foreach (var link in links.Except(article.Authors).ToList())
+        {
+            article.Authors.Add(link);
+        }
+    }
+
+    private static string? BioFor(ParsedArticle parsed, int authorIndex)
+    {
+        var own = parsed.Bios.Where(b => b.AuthorIndex == authorIndex).Select(b => b.Text).ToList();
+        if (own.Count == 0)
+        {
+            own = parsed.Bios.Where(b => b.AuthorIndex is null).Select(b => b.Text).ToList();
+        }
+        return own.Count == 0 ? null : string.Join("\n\n", own);
+    }
+
+    private async Task<Dictionary<string, Author>> LoadAuthorsAsync(List<PreparedArticle> prepared, ImportRun run, CancellationToken cancellationToken)
+    {
+        var keys = prepared.SelectMany(p => p.AuthorKeys).Distinct(StringComparer.Ordinal).ToList();
+        var authors = await db.Authors.Where(a => keys.Contains(a.NameKey)).ToDictionaryAsync(a => a.NameKey, StringComparer.Ordinal, cancellationToken);
+        foreach (var post in prepared)
+        {
+            for (var i = 0; i < post.AuthorKeys.Count; i++)
+            {
+                var key = post.AuthorKeys[i];
+                if (authors.ContainsKey(key))
+                {
+                    continue;
+                }
+                var name = post.Parsed.Authors[i].Name;
+                var author = new Author
+                {
+                    Name = name,
+                    NameKey = key,
+                    SearchName = PersonName.SearchForm(name),
+                    Slug = await UniqueAuthorSlugAsync(Slug.From(name), run, cancellationToken),
+                };
+                db.Authors.Add(author);
+                authors[key] = author;
+                run.AuthorsAdded++;
+            }
+        }
+        return authors;
+    }
+
+    private async Task<string> UniqueAuthorSlugAsync(string baseSlug, ImportRun run, CancellationToken cancellationToken)
+    {
+        for (var n = 1; ; n++)
+        {
+            var slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
+            if (run.AuthorSlugs.Add(slug) && !await db.Authors.AnyAsync(a => a.Slug == slug, cancellationToken))
+            {
+                return slug;
+            }
+        }
+    }
+
+    private async Task<List<Article>> LoadCandidatesAsync(List<PreparedArticle> prepared, CancellationToken cancellationToken)
+    {
+        var slugs = prepared.Select(p => p.BaseSlug).Distinct().ToList();
+        var openings = prepared.Select(p => p.OpeningKey).Distinct().ToList();
+        return await db.Articles
+            .Where(a => slugs.Contains(a.Slug) || openings.Contains(a.OpeningKey))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<StoredMatch> FindStoredAsync(PreparedArticle post, List<Article> candidates, ImportRun run, CancellationToken cancellationToken)
+    {
+        // The same title seen earlier in this import: an exact repeat, or a second post of that name.
+        if (run.ClaimedSlugs.TryGetValue(post.BaseSlug, out var claimedHash) && claimedHash == post.ContentHash)
+        {
+            return new StoredMatch(null, post.BaseSlug, Duplicate: true);
+        }
+        for (var n = 1; ; n++)
+        {
+            var slug = n == 1 ? post.BaseSlug : $"{post.BaseSlug}-{n}";
+            if (run.ClaimedSlugs.ContainsKey(slug))
+            {
+                continue;
+            }
+            var stored = candidates.FirstOrDefault(a => a.Slug == slug)
+                ?? (n == 1 ? null : await db.Articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken));
+            if (stored is null && n == 1)
+            {
+                // A retitled post keeps its slug: found again by author and opening words.
+                stored = candidates.FirstOrDefault(a => a.OpeningKey == post.OpeningKey && !run.ClaimedSlugs.ContainsKey(a.Slug));
+                if (stored is not null)
+                {
+                    run.ClaimedSlugs[stored.Slug] = post.ContentHash;
+                    return new StoredMatch(stored, stored.Slug, Duplicate: false);
+                }
+            }
+            run.ClaimedSlugs[slug] = post.ContentHash;
+            return new StoredMatch(stored, slug, Duplicate: false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Imported {Source} (dry run: {DryRun}): {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Diagnostics} diagnostics in {ElapsedMs:0} ms")]
+    private partial void LogImported(string source, bool dryRun, int added, int updated, int unchanged, int duplicates, int diagnostics, double elapsedMs);
+
+    private sealed record StoredMatch(Article? Article, string Slug, bool Duplicate);
+
+    private sealed class ImportRun(int nextSourceOrder)
+    {
+        public int NextSourceOrder { get; set; } = nextSourceOrder;
+
+        public int AuthorsAdded { get; set; }
+
+        /// <summary>Slug → content hash of every post this import has placed.</summary>
+        public Dictionary<string, string> ClaimedSlugs { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> AuthorSlugs { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed record PreparedArticle(ParsedArticle Parsed, string Text, IReadOnlyList<CanonicalText.BlockSpan> Spans,
+        string BaseSlug, string ContentHash, string OpeningKey, IReadOnlyList<string> AuthorKeys)
+    {
+        public static PreparedArticle From(ParsedArticle parsed)
+        {
+            var (text, spans) = CanonicalText.Compose(parsed.Blocks);
+            return new PreparedArticle(parsed, text, spans, Slug.From(parsed.Title),
+                ArticleFingerprint.ContentHash(parsed), ArticleFingerprint.OpeningKey(parsed),
+                parsed.Authors.Select(a => PersonName.Key(a.Name)).ToList());
+        }
+    }
+}

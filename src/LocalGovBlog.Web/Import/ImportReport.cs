@@ -1,0 +1,81 @@
+namespace LocalGovBlog.Web.Import;
+
+public enum ImportOutcome
+{
+    Added,
+    Updated,
+    Unchanged,
+    Duplicate,
+}
+
+public sealed record ImportedArticle(string Slug, string Title, ImportOutcome Outcome, int Line);
+
+public sealed record ImportOptions
+{
+    /// <summary>Parse and compare everything, then roll back: the report says what an import would do.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Posts written per transaction; a failure loses at most the batch in hand.</summary>
+    public int BatchSize { get; init; } = 500;
+}
+
+public sealed record ImportProgress(long BytesRead, long TotalBytes, int Articles);
+
+/// <summary>What an import did. Counts are complete; the lists keep the first
+/// <see cref="MaxListed"/> entries so that a huge dump's report stays small.</summary>
+public sealed class ImportReport
+{
+    public const int MaxListed = 1000;
+
+    private readonly List<ImportedArticle> _changes = [];
+    private readonly List<DumpDiagnostic> _diagnostics = [];
+
+    public required string Source { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public int Added { get; private set; }
+
+    public int Updated { get; private set; }
+
+    public int Unchanged { get; private set; }
+
+    public int Duplicates { get; private set; }
+
+    public int DiagnosticCount { get; private set; }
+
+    public int AuthorsAdded { get; internal set; }
+
+    public TimeSpan Elapsed { get; internal set; }
+
+    public int Articles => Added + Updated + Unchanged + Duplicates;
+
+    /// <summary>Added, updated and duplicate posts (unchanged ones are only counted).</summary>
+    public IReadOnlyList<ImportedArticle> Changes => _changes;
+
+    public IReadOnlyList<DumpDiagnostic> Diagnostics => _diagnostics;
+
+    internal void Record(ImportedArticle article)
+    {
+        switch (article.Outcome)
+        {
+            case ImportOutcome.Added: Added++; break;
+            case ImportOutcome.Updated: Updated++; break;
+            case ImportOutcome.Unchanged: Unchanged++; return;
+            case ImportOutcome.Duplicate: Duplicates++; break;
+        }
+        if (_changes.Count < MaxListed)
+        {
+            _changes.Add(article);
+        }
+    }
+
+    internal void Record(DumpDiagnostic diagnostic)
+    {
+        DiagnosticCount++;
+        if (_diagnostics.Count < MaxListed)
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+}
