@@ -20,24 +20,24 @@ public static class ImportCommand
     public static bool IsInvoked(string[] args) =>
         args.Length > 0 && string.Equals(args[0], "import", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, IAnsiConsole? console = null)
     {
+        console ??= AnsiConsole.Console;
         var file = new Argument<FileInfo>("file") { Description = "The plain-text blog dump to import (UTF-8)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change without writing anything." };
         var import = new Command("import", "Import a plain-text blog dump into the archive.") { file, dryRun };
         import.TreatUnmatchedTokensAsErrors = false; // host settings such as --ConnectionStrings:Default=… pass through
         var exitCode = ExitFailed;
         import.SetAction(async (parsed, cancellationToken) =>
-            exitCode = await ImportAsync(services, parsed.GetValue(file)!, parsed.GetValue(dryRun), cancellationToken));
+            exitCode = await ImportAsync(services, console, parsed.GetValue(file)!, parsed.GetValue(dryRun), cancellationToken));
         var root = new RootCommand("LocalGovBlog") { import };
         root.TreatUnmatchedTokensAsErrors = false;
         var parseExit = await root.Parse(args).InvokeAsync();
         return parseExit != 0 ? parseExit : exitCode;
     }
 
-    private static async Task<int> ImportAsync(IServiceProvider services, FileInfo file, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(IServiceProvider services, IAnsiConsole console, FileInfo file, bool dryRun, CancellationToken cancellationToken)
     {
-        var console = AnsiConsole.Console;
         await using var scope = services.CreateAsyncScope();
         try
         {

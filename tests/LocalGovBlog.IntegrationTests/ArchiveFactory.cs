@@ -1,0 +1,100 @@
+using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Import;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LocalGovBlog.IntegrationTests;
+
+/// <summary>
+/// The app over its own SQLite file in a temp folder: real migrations, real SQL, nothing shared
+/// with other tests. With <paramref name="seed"/> the first start imports seeds/ as it does for a newcomer.
+/// </summary>
+public sealed class ArchiveFactory(bool seed = true, string environment = "Development") : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("localgovblog-tests-").FullName;
+
+    public string DatabasePath => Path.Combine(_folder, "archive.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Import:SeedDirectory", RepositoryPaths.Seeds);
+        builder.UseSetting("Import:SeedOnFirstStart", seed ? "true" : "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(_folder, "logs", "localgovblog-.log"));
+    }
+
+    /// <summary>Writes <paramref name="text"/> to a file in this factory's folder and returns its path.</summary>
+    public string WriteDump(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public string WriteDump(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public async Task<ImportReport> ImportAsync(string path, bool dryRun = false)
+    {
+        EnsureStarted();
+        await using var scope = Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<ArticleImporter>();
+        return await importer.ImportFileAsync(path, new ImportOptions { DryRun = dryRun }, cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs a query against a fresh context; for checks the API does not expose.</summary>
+    public async Task<T> QueryAsync<T>(Func<ArchiveDbContext, Task<T>> query)
+    {
+        EnsureStarted();
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>());
+    }
+
+    /// <summary>Building the server runs Program: migrations and, when asked, the seed import.</summary>
+    public void EnsureStarted() => _ = Server;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finished test; the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Seeds => Path.Combine(Root, "seeds");
+
+    public static string SeedDump => Path.Combine(Seeds, "inlogov-blog.txt");
+
+    public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "LocalGovBlog.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("LocalGovBlog.sln not found above " + AppContext.BaseDirectory);
+    }
+}

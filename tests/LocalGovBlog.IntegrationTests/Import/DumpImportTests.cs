@@ -1,0 +1,178 @@
+using System.Net.Http.Json;
+using LocalGovBlog.IntegrationTests.Api;
+using LocalGovBlog.Web.Import;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalGovBlog.IntegrationTests.Import;
+
+/// <summary>Imports dumps of our own into an empty store and reads the result back as a client would.</summary>
+public sealed class DumpImportTests : IAsyncLifetime
+{
+    private readonly ArchiveFactory _factory = new(seed: false);
+    private HttpClient _client = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _client = _factory.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task MultiPostDump_IsReadableThroughTheApi()
+    {
+        var report = await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+
+        Assert.Equal(3, report.Added);
+        Assert.Equal(0, report.DiagnosticCount);
+        var page = await _client.GetFromJsonAsync<ArticlePage>("/api/articles", Cancel);
+        Assert.Equal(
+            ["What the devolution deals leave out", "Austerity and the district council", "Partnership working after the LEPs"],
+            page!.Items.Select(a => a.Title));
+        Assert.Equal([false, true, false], page.Items.Select(a => a.IsExcerpt));
+
+        var deals = page.Items[0];
+        Assert.Equal(["Zoë Müller-Ørsted", "Catherine Staite"], deals.Authors.Select(a => a.Name));
+        Assert.Equal("INLOGOV", deals.Role);
+        Assert.StartsWith("As the second wave of deals is signed", deals.Standfirst);
+
+        var austerity = page.Items[1];
+        Assert.Equal("Jon Hale", Assert.Single(austerity.Authors).Name);
+        Assert.Equal("Leader of Exeham District Council", austerity.Role);
+    }
+
+    [Fact]
+    public async Task MultiPostDump_KeepsQuotationsListsAndCoAuthorBios()
+    {
+        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+
+        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/what-the-devolution-deals-leave-out", Cancel);
+
+        Assert.NotNull(article);
+        Assert.Equal(
+            ["paragraph", "paragraph", "quote", "paragraph", "listItem", "listItem", "listItem", "paragraph"],
+            article.Blocks.Select(b => b.Kind));
+        var items = article.Blocks.Where(b => b.Kind == "listItem").Select(b => article.Text[b.Start..b.End]).ToList();
+        Assert.Equal("a scrutiny committee with its own budget", items[0]);
+        Assert.DoesNotContain("Zoë Müller-Ørsted and Catherine Staite\n", article.Text);
+        Assert.StartsWith("Zoë Müller-Ørsted is a lecturer", article.Authors[0].Bio);
+        Assert.StartsWith("Catherine Staite is Professor of Public Management", article.Authors[1].Bio);
+
+        var austerity = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/austerity-and-the-district-council", Cancel);
+        var numbered = austerity!.Blocks.Where(b => b.Kind == "listItem").ToList();
+        Assert.Equal(3, numbered.Count);
+        Assert.All(numbered, b => Assert.True(b.Ordered));
+        Assert.Equal("closing two of our three customer service centres", austerity.Text[numbered[0].Start..numbered[0].End]);
+    }
+
+    [Fact]
+    public async Task OnePersonUnderSeveralSpellings_IsOneAuthor()
+    {
+        await _factory.ImportAsync(RepositoryPaths.SeedDump);
+        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+
+        var staite = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors?q=catherine%20staite", Cancel);
+        Assert.Equal(2, Assert.Single(staite!).ArticleCount);
+        var mason = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors?q=MASON", Cancel);
+        Assert.Equal(2, Assert.Single(mason!).ArticleCount);
+    }
+
+    [Theory]
+    [InlineData("zoe muller")]
+    [InlineData("ZOË")]
+    [InlineData("orsted")]
+    [InlineData("Dr Müller")]
+    public async Task AuthorSearch_IgnoresAccentsCaseAndHonorifics(string query)
+    {
+        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+
+        var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>($"/api/authors?q={Uri.EscapeDataString(query)}", Cancel);
+
+        Assert.Equal("Zoë Müller-Ørsted", Assert.Single(authors!).Name);
+    }
+
+    [Fact]
+    public async Task ChangedPost_IsUpdatedInPlaceUnderTheSameSlug()
+    {
+        var original = File.ReadAllText(RepositoryPaths.TestData("multi-post.txt"));
+        await _factory.ImportAsync(_factory.WriteDump("v1.txt", original));
+        var before = await _factory.QueryAsync(db => db.Articles.SingleAsync(a => a.Slug == "partnership-working-after-the-leps"));
+
+        var edited = original.Replace("built over years", "built patiently over many years", StringComparison.Ordinal);
+        var report = await _factory.ImportAsync(_factory.WriteDump("v2.txt", edited));
+
+        Assert.Equal((0, 1, 2), (report.Added, report.Updated, report.Unchanged));
+        Assert.Equal("partnership-working-after-the-leps", Assert.Single(report.Changes).Slug);
+        var after = await _factory.QueryAsync(db => db.Articles.Include(a => a.Blocks).SingleAsync(a => a.Slug == "partnership-working-after-the-leps"));
+        Assert.Equal(before.Id, after.Id);
+        Assert.Contains("built patiently over many years", after.Text);
+        Assert.Equal(after.Text.Length, after.Blocks.Max(b => b.End));
+        Assert.Equal(3, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RetitledPost_KeepsItsSlug()
+    {
+        var original = File.ReadAllText(RepositoryPaths.TestData("multi-post.txt"));
+        await _factory.ImportAsync(_factory.WriteDump("v1.txt", original));
+
+        var retitled = original.Replace("Partnership working after the LEPs", "Partnership working after the local enterprise partnerships", StringComparison.Ordinal);
+        var report = await _factory.ImportAsync(_factory.WriteDump("v2.txt", retitled));
+
+        Assert.Equal((0, 1), (report.Added, report.Updated));
+        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/partnership-working-after-the-leps", Cancel);
+        Assert.Equal("Partnership working after the local enterprise partnerships", article!.Title);
+    }
+
+    [Fact]
+    public async Task ArticleMissingFromALaterDump_IsKept()
+    {
+        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+
+        var report = await _factory.ImportAsync(RepositoryPaths.SeedDump);
+
+        Assert.Equal(3, report.Added);
+        Assert.Equal(6, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task DryRun_ReportsWhatWouldChangeAndWritesNothing()
+    {
+        var report = await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"), dryRun: true);
+
+        Assert.True(report.DryRun);
+        Assert.Equal(3, report.Added);
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(0, await _factory.QueryAsync(db => db.Authors.CountAsync()));
+    }
+
+    [Fact]
+    public async Task RepeatedPostInOneDump_IsImportedOnceAndReported()
+    {
+        var seed = File.ReadAllText(RepositoryPaths.SeedDump);
+
+        var report = await _factory.ImportAsync(_factory.WriteDump("twice.txt", seed + "\n\n" + seed));
+
+        Assert.Equal((3, 3), (report.Added, report.Duplicates));
+        Assert.Contains(report.Diagnostics, d => d.Message.Contains("appears twice", StringComparison.Ordinal));
+        Assert.Equal(3, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+    }
+
+    [Fact]
+    public async Task LargeDump_IsWrittenInBatchesWithTheSameResult()
+    {
+        var posts = string.Join("\n\n", Enumerable.Range(1, 1200).Select(i =>
+            $"Council budget note number {i}\n\nJane Example\n\nParagraph one of note {i} about the council budget.\n\nParagraph two of note {i}."));
+
+        var report = await _factory.ImportAsync(_factory.WriteDump("large.txt", posts));
+
+        Assert.Equal(1200, report.Added);
+        Assert.Equal(1200, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(1, await _factory.QueryAsync(db => db.Authors.CountAsync()));
+        var again = await _factory.ImportAsync(_factory.WriteDump("large-again.txt", posts));
+        Assert.Equal(1200, again.Unchanged);
+    }
+}
