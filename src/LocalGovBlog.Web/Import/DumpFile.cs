@@ -73,11 +73,8 @@ public static class DumpFile
                     throw new ImportRejectedException(
                         $"'{name}' is not valid UTF-8: byte 0x{buffer[bytesRead]:X2} at offset {offset + bytesRead} (line {line}) is not UTF-8 text. Save the file as UTF-8 and import it again.");
                 }
+                // An incomplete character at a chunk's end waits for the next chunk; at the file's end it is InvalidData.
                 carried = available - bytesRead;
-                if (isFinal && carried > 0)
-                {
-                    throw new ImportRejectedException($"'{name}' is not valid UTF-8: it ends in the middle of a character.");
-                }
                 Array.Copy(buffer, bytesRead, buffer, 0, carried);
                 offset += bytesRead;
                 if (isFinal)
