@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Security.Claims;
+using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
+using LocalGovBlog.Web.Security;
 using Serilog;
 
 namespace LocalGovBlog.Web;
@@ -23,7 +26,19 @@ public static class AppComposition
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
 
-        builder.Services.AddRazorPages();
+        builder.Services.AddAccounts(builder.Environment);
+        builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
+            options.Conventions.AuthorizeFolder("/Account/Manage");
+        });
+        builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
@@ -40,26 +55,39 @@ public static class AppComposition
         await using var scope = app.Services.CreateAsyncScope();
         var importSeeds = app.Configuration.GetValue("Import:SeedOnFirstStart", true);
         await scope.ServiceProvider.GetRequiredService<ArchiveInitializer>().InitializeAsync(importSeeds);
+        await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureRolesAsync();
     }
 
     public static WebApplication UseLocalGovBlog(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseSerilogRequestLogging();
+        app.UseSecurityHeaders();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // Who did what: the account id, never a password or a cookie.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {UserId}";
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+                diagnostics.Set("UserId", context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous");
+        });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            // People get a friendly page, API clients problem details; nobody gets a stack trace.
+            app.UseWhen(context => !IsApi(context.Request.Path), branch => branch.UseExceptionHandler("/error"));
+            app.UseWhen(context => IsApi(context.Request.Path), branch => branch.UseExceptionHandler());
             app.UseHsts();
         }
-        // People get friendly pages; API clients get problem details.
         app.UseWhen(context => !IsApi(context.Request.Path), branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseWhen(context => IsApi(context.Request.Path), branch => branch.UseStatusCodePages());
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapRazorPages().WithStaticAssets();
         var api = app.MapGroup("/api");
         api.MapArticlesApi();
         api.MapAuthorsApi();
+        api.MapAccountsApi();
         app.MapHealthChecks("/health");
         return app;
     }

@@ -8,13 +8,14 @@ namespace LocalGovBlog.IntegrationTests;
 
 /// <summary>
 /// The app over its own SQLite file in a temp folder: real migrations, real SQL, nothing shared
-/// with other tests. With <paramref name="seed"/> the first start imports seeds/ as it does for a newcomer.
+/// with other tests. With <paramref name="seed"/> the first start imports seeds/ as it does for a newcomer;
+/// with <paramref name="databasePath"/> it opens another factory's store, as a restarted app would.
 /// </summary>
-public sealed class ArchiveFactory(bool seed = true, string environment = "Development") : WebApplicationFactory<Program>
+public sealed class ArchiveFactory(bool seed = true, string environment = "Development", string? databasePath = null) : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("localgovblog-tests-").FullName;
 
-    public string DatabasePath => Path.Combine(_folder, "archive.db");
+    public string DatabasePath => databasePath ?? Path.Combine(_folder, "archive.db");
 
     public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
 

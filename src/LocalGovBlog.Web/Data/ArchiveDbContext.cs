@@ -1,8 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Data;
 
-public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+/// <summary>
+/// The one store: the archive, the accounts (ASP.NET Core Identity) and the Data Protection keys,
+/// so that every instance and every restart shares sign-in cookies and antiforgery tokens.
+/// </summary>
+public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
 
@@ -12,6 +19,11 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ArchiveDbContext).Assembly);
+    }
 }
