@@ -27,40 +27,38 @@ internal sealed class AuthorMentions
         shortNames = fullNames.Select(ShortForms).ToArray();
     }
 
-    /// <summary>The first place the paragraph names an author, or null when it names none.</summary>
+    /// <summary>
+    /// The first place the paragraph names an author: by full name or surname anywhere, or by first
+    /// name at its start ("Jane is a lecturer …"). Null when it names none.
+    /// </summary>
     public AuthorMention? FindFirst(string text)
     {
         var words = ProseWord.Split(text, MaxWordsScanned);
         var firstWord = CountLeadingHonorifics(words);
         for (var i = 0; i < words.Count; i++)
         {
-            if (MatchAt(words, i) is not { } match)
+            var atStart = i == firstWord;
+            if (MatchAt(words, i, allowFirstName: atStart) is not { } match)
             {
                 continue;
             }
-            var together = NamesAnotherAuthorAfter(words, i + match.Length, match.Author);
-            return new AuthorMention(together ? null : match.Author, AtStart: i == firstWord);
+            var together = NamesAnotherAuthorAfter(words, i + match.Length, match.Author, allowFirstName: atStart);
+            return new AuthorMention(together ? null : match.Author, atStart);
         }
         return null;
     }
 
-    /// <summary>True when the paragraph opens with an author's name, surname or first name: the shape of a bio.</summary>
+    /// <summary>True when the paragraph opens with an author's name, or with "The author(s)": the shape of a bio.</summary>
     public bool OpensWithAuthor(string text)
     {
-        var words = ProseWord.Split(text, MaxWordsScanned);
-        var first = CountLeadingHonorifics(words);
-        if (first >= words.Count || !words[first].IsCapitalised)
-        {
-            return false;
-        }
-        if (MatchAt(words, first) is not null || fullNames.Any(name => name[0] == words[first].Folded))
+        if (FindFirst(text) is { AtStart: true })
         {
             return true;
         }
-        // "The author is …", "Both authors are …".
-        return words.Count > first + 1
-            && words[first].Folded is "the" or "both"
-            && words[first + 1].Folded is "author" or "authors";
+        var words = ProseWord.Split(text, maxWords: 2);
+        return words.Count == 2
+            && words[0].Folded is "the" or "both"
+            && words[1].Folded is "author" or "authors";
     }
 
     private static string[][] ShortForms(string[] fullName)
@@ -78,7 +76,7 @@ internal sealed class AuthorMentions
         return [.. forms];
     }
 
-    private (int Author, int Length)? MatchAt(List<ProseWord> words, int index)
+    private (int Author, int Length)? MatchAt(List<ProseWord> words, int index, bool allowFirstName)
     {
         for (var author = 0; author < fullNames.Length; author++)
         {
@@ -95,6 +93,14 @@ internal sealed class AuthorMentions
                 {
                     return (author, form.Length);
                 }
+            }
+        }
+        // A first name alone names an author only where a bio would use it: at the start.
+        for (var author = 0; allowFirstName && author < fullNames.Length; author++)
+        {
+            if (fullNames[author].Length > 1 && Matches(words, index, fullNames[author][..1]))
+            {
+                return (author, 1);
             }
         }
         return null;
@@ -116,7 +122,7 @@ internal sealed class AuthorMentions
         return true;
     }
 
-    private bool NamesAnotherAuthorAfter(List<ProseWord> words, int index, int author)
+    private bool NamesAnotherAuthorAfter(List<ProseWord> words, int index, int author, bool allowFirstName)
     {
         if (index >= words.Count || !words[index].IsConnector)
         {
@@ -127,7 +133,7 @@ internal sealed class AuthorMentions
         {
             index++;
         }
-        return MatchAt(words, index) is { } next && next.Author != author;
+        return MatchAt(words, index, allowFirstName) is { } next && next.Author != author;
     }
 
     private static int CountLeadingHonorifics(List<ProseWord> words)

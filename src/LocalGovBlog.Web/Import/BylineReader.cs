@@ -84,6 +84,36 @@ internal static class BylineReader
         return new Byline(authors, role);
     }
 
+    /// <summary>
+    /// Reads a short line as nothing but names joined by "and", "&amp;" or commas, whatever their case
+    /// ("ANTHONY MASON"); null when it holds anything else a sign-off would not.
+    /// </summary>
+    public static Byline? ReadNamesOnly(string trimmedLine)
+    {
+        if (trimmedLine.Length is 0 or > MaxLength || HasSentencePunctuation(trimmedLine))
+        {
+            return null;
+        }
+        var authors = new List<ParsedAuthor>();
+        var words = new List<string>();
+        foreach (var token in BylineToken.Split(trimmedLine).Append(new BylineToken(",", 0, 0)))
+        {
+            if (!token.IsComma && !token.IsConnector && !token.Text.Equals("and", StringComparison.OrdinalIgnoreCase))
+            {
+                words.Add(token.Text);
+                continue;
+            }
+            if (words.Count is 0 or > MaxNameWords + MaxHonorificWords || words.Any(word => !word.Any(char.IsLetter)))
+            {
+                return null;
+            }
+            var (honorific, name) = PersonName.SplitHonorific(string.Join(' ', words));
+            authors.Add(new ParsedAuthor(name, honorific));
+            words.Clear();
+        }
+        return new Byline(authors, Role: null);
+    }
+
     private static bool HasSentencePunctuation(string text)
     {
         if (text[^1] is '.' or ',' or '&')

@@ -77,11 +77,12 @@ internal sealed class PostBoundaries(BlockWindow window)
 
     private static bool RepeatsAuthors(SourceBlock block, Byline postByline)
     {
-        // A sign-off may be set off with a dash: "– Anthony Mason".
-        var text = block.FirstText;
-        var signed = text.Length > 0 && text[0] is '-' or '–' or '—'
-            ? BylineReader.Read(LineShape.TrimSpaces(text.TrimStart('-', '–', '—')))
-            : block.Byline;
-        return signed is not null && signed.NamesSamePeopleAs(postByline);
+        // A sign-off may be set off with a dash ("– Anthony Mason") or shouted ("ANTHONY MASON"),
+        // which no byline would be: fall back to comparing the names alone.
+        var text = LineShape.TrimSpaces(block.FirstText.TrimStart('-', '–', '—'));
+        var signed = text.Length == block.FirstText.Length ? block.Byline : BylineReader.Read(text);
+        return signed is not null
+            ? signed.NamesSamePeopleAs(postByline)
+            : BylineReader.ReadNamesOnly(text) is { } names && postByline.NamesSamePeopleAs(names);
     }
 }
