@@ -113,8 +113,8 @@ internal static partial class LineAccounting
 
     private static string LastWords(List<string> lines, int line)
     {
-        var text = SourceLines.Trim(lines[line]);
-        return text.Length <= 12 ? ListMarker().Replace(text, "") : text[^12..];
+        var text = ListMarker().Replace(SourceLines.Trim(lines[line]), "");
+        return text.Length <= 12 ? text : text[^12..];
     }
 
     [GeneratedRegex(@"^(?:[•\-*–—]|\d{1,3}[.)])\s*")]
