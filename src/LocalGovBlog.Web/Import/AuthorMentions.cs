@@ -195,7 +195,7 @@ internal readonly record struct ProseWord(string Folded, bool IsCapitalised, boo
             return true;
         }
         // An apostrophe inside a word belongs to it: "O’Brien", "Miller’s".
-        return c is '’' or '\'' && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
+        return TextFolding.IsApostrophe(c) && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
     }
 
     private static void AddWord(List<ProseWord> words, string word)
@@ -207,7 +207,7 @@ internal readonly record struct ProseWord(string Folded, bool IsCapitalised, boo
             return;
         }
         // A possessive still names the person: "Anthony Mason’s work".
-        if (word.Length > 2 && word[^1] == 's' && word[^2] is '’' or '\'')
+        if (word.Length > 2 && word[^1] == 's' && TextFolding.IsApostrophe(word[^2]))
         {
             word = word[..^2];
         }

@@ -329,7 +329,11 @@ internal static class BylineReader
 
     private static int ParticlePrefixLength(string word)
     {
-        var joiner = word.IndexOfAny(['-', '’', '\'']);
+        var joiner = 0;
+        while (joiner < word.Length && !IsNameJoiner(word[joiner]))
+        {
+            joiner++;
+        }
         return joiner > 0 && joiner < word.Length - 1 && (BylineLexicon.IsParticle(word[..joiner]) || word[..joiner] is "d" or "l")
             ? joiner + 1
             : 0;
@@ -344,7 +348,7 @@ internal static class BylineReader
             {
                 continue;
             }
-            var joinsLetters = c is '-' or '’' or '\'' && i > 0 && i < word.Length - 1 && char.IsLetter(word[i + 1]);
+            var joinsLetters = IsNameJoiner(c) && i > 0 && i < word.Length - 1 && char.IsLetter(word[i + 1]);
             if (!joinsLetters)
             {
                 return false;
@@ -352,6 +356,9 @@ internal static class BylineReader
         }
         return true;
     }
+
+    /// <summary>Hyphens and every apostrophe form join the parts of a name: "Müller-Ørsted", "O’Brien", "O‘Brien".</summary>
+    private static bool IsNameJoiner(char c) => c == '-' || TextFolding.IsApostrophe(c);
 
     private static bool IsCombiningMark(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;

@@ -108,6 +108,18 @@ public class DumpParserPostEndTests
     }
 
     [Fact]
+    public void Parser_MatchesTheAuthorAcrossApostropheSpellingsInBylineSignOffAndBio()
+    {
+        var dump = ParsedDump.Blocks(Title, "Siobhán O‘Brien, INLOGOV", Paragraph, "Siobhán O’Brien", "Siobhán O'Brien’s research is on scrutiny.");
+
+        var article = ParsedDump.SingleArticle(dump);
+
+        Assert.Equal([new ParsedAuthor("Siobhán O‘Brien", null)], article.Authors);
+        Assert.Equal(7, article.SignOffLine);
+        Assert.Equal(0, Assert.Single(article.Bios).AuthorIndex);
+    }
+
+    [Fact]
     public void Parser_ReadsANameFollowedByOrdinaryBodyTextAsAOneLineParagraph()
     {
         const string After = "That is what one district leader told us when we asked about the deal.";
