@@ -4,9 +4,13 @@ using LocalGovBlog.Web.Text;
 namespace LocalGovBlog.Web.Import;
 
 /// <summary>The authors and the shared role read from a byline (or from a sign-off line).</summary>
-internal sealed record Byline(IReadOnlyList<ParsedAuthor> Authors, string? Role)
+internal sealed class Byline(IReadOnlyList<ParsedAuthor> authors, string? role)
 {
     private HashSet<string>? keys;
+
+    public IReadOnlyList<ParsedAuthor> Authors => authors;
+
+    public string? Role => role;
 
     /// <summary>True when both name the same people, in any order and however joined or titled.</summary>
     public bool NamesSamePeopleAs(Byline other)
@@ -103,7 +107,12 @@ internal static class BylineReader
                 words.Add(token.Text);
                 continue;
             }
-            if (words.Count is 0 or > MaxNameWords + MaxHonorificWords || words.Any(word => !word.Any(char.IsLetter)))
+            if (words.Count == 0)
+            {
+                // Between two connectors: the Oxford comma in "Jane Doe, John Smith, and Ann Lee".
+                continue;
+            }
+            if (words.Count > MaxNameWords + MaxHonorificWords || words.Any(word => !word.Any(char.IsLetter)))
             {
                 return null;
             }
@@ -111,7 +120,7 @@ internal static class BylineReader
             authors.Add(new ParsedAuthor(name, honorific));
             words.Clear();
         }
-        return new Byline(authors, Role: null);
+        return authors.Count > 0 ? new Byline(authors, role: null) : null;
     }
 
     private static bool HasSentencePunctuation(string text)
