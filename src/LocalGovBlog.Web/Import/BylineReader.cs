@@ -1,25 +1,6 @@
-using System.Globalization;
 using LocalGovBlog.Web.Text;
 
 namespace LocalGovBlog.Web.Import;
-
-/// <summary>The authors and the shared role read from a byline (or from a sign-off line).</summary>
-internal sealed class Byline(IReadOnlyList<ParsedAuthor> authors, string? role)
-{
-    private HashSet<string>? keys;
-
-    public IReadOnlyList<ParsedAuthor> Authors => authors;
-
-    public string? Role => role;
-
-    /// <summary>True when both name the same people, in any order and however joined or titled.</summary>
-    public bool NamesSamePeopleAs(Byline other)
-    {
-        keys ??= Authors.Select(author => PersonName.Key(author.Name)).ToHashSet(StringComparer.Ordinal);
-        return other.Authors.Count == Authors.Count
-            && other.Authors.All(author => keys.Contains(PersonName.Key(author.Name)));
-    }
-}
 
 /// <summary>
 /// Reads bylines: "Paul Bunyan", "Anthony Mason, Senior Associate INLOGOV", "Dr Jane Doe &amp; John Smith,
@@ -230,7 +211,7 @@ internal static class BylineReader
                     reading.RoleStart = token.Start;
                     return reading;
                 }
-                if (name.NameWords >= MaxNameWords || !IsNameWord(word))
+                if (name.NameWords >= MaxNameWords || !NameWord.IsNameWord(word))
                 {
                     return null;
                 }
@@ -291,123 +272,7 @@ internal static class BylineReader
             NameWords++;
             firstNameWord ??= token.Text;
             lastNameWord = token.Text;
-            hasFullWord |= !IsInitial(token.Text) && !BylineLexicon.IsParticle(token.Text);
+            hasFullWord |= !NameWord.IsInitial(token.Text) && !BylineLexicon.IsParticle(token.Text);
         }
-    }
-
-    /// <summary>
-    /// A word of a person's name: capitalised ("Zoë", "Müller-Ørsted", "O’Brien", "McDonald"), an initial
-    /// ("J.", "J.R."), a particle ("van", "de"), or a particle prefix ("al-Hassan", "d’Ancona").
-    /// </summary>
-    internal static bool IsNameWord(string word)
-    {
-        if (BylineLexicon.IsParticle(word) || IsInitial(word))
-        {
-            return true;
-        }
-        if (BylineLexicon.IsNotAName(word) || BylineLexicon.IsAcronym(word) || BylineLexicon.IsOrganisationWord(word))
-        {
-            return false;
-        }
-        var start = ParticlePrefixLength(word);
-        return start < word.Length && char.IsUpper(word[start]) && IsLettersWithJoiners(word.AsSpan(start));
-    }
-
-    internal static bool IsInitial(string word)
-    {
-        // "J", "J.", "J.R.", "J.-P."
-        var letters = 0;
-        for (var i = 0; i < word.Length; i++)
-        {
-            var c = word[i];
-            if (char.IsUpper(c))
-            {
-                if (i > 0 && char.IsLetter(word[i - 1]))
-                {
-                    return false;
-                }
-                letters++;
-            }
-            else if (c is not ('.' or '-'))
-            {
-                return false;
-            }
-        }
-        return letters > 0 && (letters == 1 || word.Contains('.', StringComparison.Ordinal));
-    }
-
-    private static int ParticlePrefixLength(string word)
-    {
-        var joiner = 0;
-        while (joiner < word.Length && !IsNameJoiner(word[joiner]))
-        {
-            joiner++;
-        }
-        return joiner > 0 && joiner < word.Length - 1 && (BylineLexicon.IsParticle(word[..joiner]) || word[..joiner] is "d" or "l")
-            ? joiner + 1
-            : 0;
-    }
-
-    private static bool IsLettersWithJoiners(ReadOnlySpan<char> word)
-    {
-        for (var i = 0; i < word.Length; i++)
-        {
-            var c = word[i];
-            if (char.IsLetter(c) || IsCombiningMark(c))
-            {
-                continue;
-            }
-            var joinsLetters = IsNameJoiner(c) && i > 0 && i < word.Length - 1 && char.IsLetter(word[i + 1]);
-            if (!joinsLetters)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /// <summary>Hyphens and every apostrophe form join the parts of a name: "Müller-Ørsted", "O’Brien", "O‘Brien".</summary>
-    private static bool IsNameJoiner(char c) => c == '-' || TextFolding.IsApostrophe(c);
-
-    private static bool IsCombiningMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-}
-
-/// <summary>A word, comma or ampersand of a byline, with its position so names and role keep their characters.</summary>
-internal readonly record struct BylineToken(string Text, int Start, int End)
-{
-    public bool IsComma => Text == ",";
-
-    /// <summary>"and" or "&amp;" between co-authors.</summary>
-    public bool IsConnector => Text is "and" or "&";
-
-    public static List<BylineToken> Split(string text)
-    {
-        var tokens = new List<BylineToken>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var atEnd = i == text.Length;
-            var c = atEnd ? ' ' : text[i];
-            var separates = LineShape.IsSpace(c) || c == ',';
-            if (!separates)
-            {
-                if (start < 0)
-                {
-                    start = i;
-                }
-                continue;
-            }
-            if (start >= 0)
-            {
-                tokens.Add(new BylineToken(text[start..i], start, i));
-                start = -1;
-            }
-            if (c == ',')
-            {
-                tokens.Add(new BylineToken(",", i, i + 1));
-            }
-        }
-        return tokens;
     }
 }
