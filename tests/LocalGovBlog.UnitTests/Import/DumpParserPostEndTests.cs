@@ -119,6 +119,19 @@ public class DumpParserPostEndTests
         Assert.Equal(0, Assert.Single(article.Bios).AuthorIndex);
     }
 
+    [Theory]
+    [InlineData("JANE DOE, JOHN SMITH, AND ANN LEE")]
+    [InlineData("Ann Lee, Jane Doe, and John Smith")]
+    public void Parser_RecognisesAThreeAuthorSignOffWithAnOxfordCommaInAnyCase(string signOff)
+    {
+        var dump = ParsedDump.Blocks(Title, "Jane Doe, John Smith and Ann Lee", Paragraph, signOff);
+
+        var article = ParsedDump.SingleArticle(dump);
+
+        Assert.Equal(7, article.SignOffLine);
+        Assert.Equal([Paragraph], article.Blocks.Select(block => block.Text));
+    }
+
     [Fact]
     public void Parser_ReadsANameFollowedByOrdinaryBodyTextAsAOneLineParagraph()
     {
