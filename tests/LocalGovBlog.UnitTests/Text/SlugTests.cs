@@ -13,10 +13,17 @@ public class SlugTests
     [Fact]
     public void Slug_CutsALongTitleAtAWordBoundary()
     {
-        var slug = Slug.From("Catherine Staite reflects on the need for 21st century partnerships in\u00A0Birmingham");
+        var slug = Slug.From("Catherine Staite reflects on the need for 21st century partnerships in Birmingham and the West Midlands combined authority");
 
-        Assert.Equal("catherine-staite-reflects-on-the-need-for-21st-century-partnerships-in", slug);
+        Assert.Equal("catherine-staite-reflects-on-the-need-for-21st-century-partnerships-in-birmingham-and-the-west", slug);
         Assert.InRange(slug.Length, 1, Slug.MaxLength);
+    }
+
+    [Fact]
+    public void Slug_KeepsTheWholeOfTheLongestSeedTitle()
+    {
+        Assert.Equal("catherine-staite-reflects-on-the-need-for-21st-century-partnerships-in-birmingham",
+            Slug.From("Catherine Staite reflects on the need for 21st century partnerships in\u00A0Birmingham"));
     }
 
     [Fact]
