@@ -21,6 +21,8 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public bool IsSearch => !string.IsNullOrWhiteSpace(Query);
 
+    public string Title => IsSearch ? $"Authors matching “{Query!.Trim()}”" : "Authors";
+
     /// <summary>What the live region announces after each search, and what the page says without JavaScript.</summary>
     public string Summary => (IsSearch, Authors.Count) switch
     {

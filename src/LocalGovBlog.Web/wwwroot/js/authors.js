@@ -13,7 +13,7 @@
     var delayMs = 200;
     var timer = 0;
     var inFlight = null;
-    var lastQuery = input.value.trim();
+    var shownQuery = input.value.trim();
 
     function pageUrl(query) {
         var url = new URL(form.action, window.location.href);
@@ -28,6 +28,7 @@
         current.replaceWith(document.importNode(fragment, true));
         // The live region sits outside the swapped fragment, so screen readers hear the new count.
         status.textContent = fragment.getAttribute("data-summary") || "";
+        document.title = fragment.getAttribute("data-title") || document.title;
         window.history.replaceState(null, "", pageUrl(query));
     }
 
@@ -51,7 +52,7 @@
                 if (!fragment) {
                     throw new Error("Author search answered without results");
                 }
-                lastQuery = query;
+                shownQuery = query;
                 show(fragment, query);
             })
             .catch(function (error) {
@@ -74,8 +75,11 @@
         window.clearTimeout(timer);
         timer = window.setTimeout(function () {
             var query = input.value.trim();
-            if (query !== lastQuery) {
+            if (query !== shownQuery) {
                 search(query, false);
+            } else if (inFlight) {
+                // Typed back to what is already shown: a slower answer must not replace it.
+                inFlight.abort();
             }
         }, delayMs);
     });
