@@ -1,56 +1,83 @@
 namespace LocalGovBlog.Web.Import;
 
-// TEMPORARY stand-in until the real parser lands (seed-shaped input only).
+/// <summary>
+/// Reads a plain-text blog dump (product brief, section 2) into articles, and diagnostics for the lines
+/// that belong to none. Every non-blank line ends up in exactly one place. Parsing is lazy: each entry is
+/// yielded as soon as it is complete, and only the current post and a few blocks of look-ahead are held.
+/// </summary>
 public static class DumpParser
 {
-    public static IEnumerable<DumpEntry> Parse(string text) => Parse(new StringReader(text));
+    private const string BeforeFirstPost = "text before the first post (no title and byline found)";
+    private const string AfterTitleWithoutByline = "follows a title that has no byline, so it belongs to no post";
+    private const string TitleWithoutByline =
+        "looks like a post title, but no byline follows it: a post needs the author's name on its own line after the title";
+    private const string StrayContinueReading = "a “Continue reading” marker outside any post";
 
     public static IEnumerable<DumpEntry> Parse(TextReader reader)
     {
-        var blocks = new List<(string Text, int Line)>();
-        string? line;
-        var n = 0;
-        while ((line = reader.ReadLine()) != null)
+        ArgumentNullException.ThrowIfNull(reader);
+        return ParseLazily(reader);
+    }
+
+    public static IEnumerable<DumpEntry> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ParseTextLazily(text);
+    }
+
+    private static IEnumerable<DumpEntry> ParseTextLazily(string text)
+    {
+        using var reader = new StringReader(text);
+        foreach (var entry in ParseLazily(reader))
         {
-            n++;
-            line = line.Trim('\uFEFF', ' ', '\u00A0', '\t');
-            if (line.Length > 0)
-            {
-                blocks.Add((line, n));
-            }
-        }
-        var ordinal = 0;
-        var i = 0;
-        while (i + 1 < blocks.Count)
-        {
-            var title = blocks[i];
-            var byline = blocks[i + 1];
-            var parts = byline.Text.Split(',', 2);
-            var name = parts[0].Trim();
-            var role = parts.Length > 1 ? parts[1].Trim() : null;
-            if (name.Contains(' ', StringComparison.Ordinal) && name.Split(' ').Length > 2)
-            {
-                role = string.Join(' ', name.Split(' ')[2..]);
-                name = string.Join(' ', name.Split(' ')[..2]);
-            }
-            i += 2;
-            var body = new List<ParsedBlock>();
-            var bios = new List<ParsedBio>();
-            var excerpt = false;
-            while (i < blocks.Count)
-            {
-                var b = blocks[i];
-                if (b.Text == "Continue reading") { excerpt = true; i++; break; }
-                if (b.Text == name) { i++; if (i < blocks.Count && blocks[i].Text.StartsWith(name, StringComparison.Ordinal)) { bios.Add(new ParsedBio(0, blocks[i].Text, blocks[i].Line)); i++; } break; }
-                var kind = body.Count > 0 && body[^1].Text.EndsWith(':') ? BlockKind.Quote : BlockKind.Paragraph;
-                body.Add(new ParsedBlock(kind, b.Text, b.Line, b.Line));
-                i++;
-            }
-            yield return new ParsedArticle
-            {
-                Ordinal = ordinal++, Title = title.Text, TitleLine = title.Line, Authors = [new ParsedAuthor(name, null)], BylineLine = byline.Line,
-                Role = role, Blocks = body, IsExcerpt = excerpt, Bios = bios, LastLine = n,
-            };
+            yield return entry;
         }
     }
+
+    private static IEnumerable<DumpEntry> ParseLazily(TextReader reader)
+    {
+        using var blocks = SourceBlockReader.Read(reader).GetEnumerator();
+        var window = new BlockWindow(blocks);
+        var boundaries = new PostBoundaries(window);
+        var posts = new PostReader(window, boundaries);
+        var ordinal = 0;
+        var outsideReason = BeforeFirstPost;
+        while (window.Peek() is { } block)
+        {
+            if (boundaries.PostStartsAt(0, afterBody: false))
+            {
+                var reading = posts.Read(ordinal++);
+                yield return reading.Article;
+                outsideReason = AfterPost(reading);
+                continue;
+            }
+            window.Take();
+            var reason = block switch
+            {
+                { IsContinueReading: true } => StrayContinueReading,
+                { IsTitleLike: true } => TitleWithoutByline,
+                _ => outsideReason,
+            };
+            foreach (var line in block.Lines)
+            {
+                yield return new DumpDiagnostic(line.Number, reason, LineShape.TrimSpaces(line.Text));
+            }
+            if (block.IsTitleLike)
+            {
+                outsideReason = AfterTitleWithoutByline;
+            }
+        }
+    }
+
+    private static string AfterPost(PostReading reading) => reading.Ending switch
+    {
+        PostEnding.ContinueReading =>
+            $"after “Continue reading” (line {reading.Article.ContinueReadingLine}) and before the next title and byline: "
+            + "the dump holds only the start of that post, so this text belongs to no post",
+        _ =>
+            $"after the end of the post “{Shorten(reading.Article.Title)}” (line {reading.Article.TitleLine}), and neither "
+            + "a bio of its authors nor the start of a new post (a title line followed by a byline)",
+    };
+
+    private static string Shorten(string title) => title.Length <= 60 ? title : string.Concat(title.AsSpan(0, 57), "…");
 }

@@ -40,10 +40,10 @@ public static class PersonName
     /// <summary>The folded form that author search matches against: "Zoë Müller-Ørsted" → "zoe muller orsted".</summary>
     public static string SearchForm(string text)
     {
-        var folded = TextFolding.Fold(text);
-        // Apostrophes vanish ("O’Brien" is "obrien"); other punctuation separates words.
+        // Apostrophes vanish, whichever mark was typed ("O’Brien", "O‘Brien" are "obrien"); other
+        // punctuation separates words.
+        var folded = TextFolding.Fold(TextFolding.RemoveApostrophes(text));
         var chars = folded
-            .Where(c => c is not ('\'' or '\u2019'))
             .Select(c => char.IsLetterOrDigit(c) ? c : ' ')
             .ToArray();
         return TextFolding.NormalizeSpaces(new string(chars));

@@ -10,7 +10,8 @@ public static partial class Slug
 
     public static string From(string text)
     {
-        var folded = TextFolding.Fold(text);
+        // "don’t" is "dont", not "don-t": an apostrophe joins a word, it does not end one.
+        var folded = TextFolding.Fold(TextFolding.RemoveApostrophes(text));
         var ascii = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

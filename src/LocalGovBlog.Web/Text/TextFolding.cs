@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -18,6 +19,8 @@ public static class TextFolding
         ['þ'] = "th", ['Þ'] = "th", ['ı'] = "i", ['ħ'] = "h", ['Ħ'] = "h",
     };
 
+    private static readonly SearchValues<char> Apostrophes = SearchValues.Create("'\u2019\u2018\u02BC`\u00B4\uFF07");
+
     /// <summary>Replaces every Unicode space (NBSP, thin space, …) by ' ', collapses runs, trims.</summary>
     public static string NormalizeSpaces(string text)
     {
@@ -37,6 +40,31 @@ public static class TextFolding
                 pendingSpace = false;
             }
             builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Apostrophes in every form a dump or a keyboard produces (' ’ ‘ ʼ ` ´ and the full-width '),
+    /// so "O’Brien", "O'Brien" and "O‘Brien" compare alike and "don’t" stays one word.
+    /// </summary>
+    public static bool IsApostrophe(char c) => Apostrophes.Contains(c);
+
+    /// <summary>The text without its apostrophes: "O‘Brien" → "OBrien".</summary>
+    public static string RemoveApostrophes(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny(Apostrophes) < 0)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!Apostrophes.Contains(c))
+            {
+                builder.Append(c);
+            }
         }
         return builder.ToString();
     }

@@ -1,0 +1,21 @@
+using LocalGovBlog.Web.Text;
+
+namespace LocalGovBlog.Web.Import;
+
+/// <summary>The authors and the shared role read from a byline (or from a sign-off line).</summary>
+internal sealed class Byline(IReadOnlyList<ParsedAuthor> authors, string? role)
+{
+    private HashSet<string>? keys;
+
+    public IReadOnlyList<ParsedAuthor> Authors => authors;
+
+    public string? Role => role;
+
+    /// <summary>True when both name the same people, in any order and however joined or titled.</summary>
+    public bool NamesSamePeopleAs(Byline other)
+    {
+        keys ??= Authors.Select(author => PersonName.Key(author.Name)).ToHashSet(StringComparer.Ordinal);
+        return other.Authors.Count == Authors.Count
+            && other.Authors.All(author => keys.Contains(PersonName.Key(author.Name)));
+    }
+}

@@ -1,0 +1,238 @@
+namespace LocalGovBlog.Web.Import;
+
+/// <summary>
+/// Character-level tests on lines and short texts. Some of these run on every line of a dump,
+/// so they work on spans and chars rather than regexes.
+/// </summary>
+internal static class LineShape
+{
+    /// <summary>Longest line that can be a title; body paragraphs are usually far longer.</summary>
+    public const int MaxTitleLength = 200;
+
+    private const string ListBullets = "•-*–—";
+    private const string SentenceEnds = ".!?…";
+    private const string TrailingClosers = "”\"’')]»";
+
+    /// <summary>Every Unicode space counts, plus the zero-width space and a stray byte-order mark.</summary>
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF';
+
+    public static bool IsBlank(string line)
+    {
+        foreach (var c in line)
+        {
+            if (!IsSpace(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Trims every kind of space (NBSP included) from both ends.</summary>
+    public static string TrimSpaces(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && IsSpace(text[start]))
+        {
+            start++;
+        }
+        while (end > start && IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+        return start == 0 && end == text.Length ? text : text[start..end];
+    }
+
+    /// <summary>"Continue reading", any case, optionally followed by an arrow, ellipsis, colon or dots.</summary>
+    public static bool IsContinueReading(string line)
+    {
+        var text = TrimSpan(line);
+        if (!text.StartsWith("continue", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var rest = text["continue".Length..];
+        var gap = CountLeadingSpaces(rest);
+        if (gap == 0 || !rest[gap..].StartsWith("reading", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        foreach (var c in rest[(gap + "reading".Length)..])
+        {
+            if (!IsSpace(c) && c is not ('…' or '›' or '»' or '→' or ':' or '.' or '>'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Recognises a list marker ("• ", "- ", "– ", "1. ", "10) ") at the start of a line and tells where
+    /// the item's text begins. The marker must be followed by a space, so "-based" or "*note*" are not lists.
+    /// </summary>
+    public static bool TryReadListMarker(string line, out int textStart, out bool ordered)
+    {
+        textStart = 0;
+        ordered = false;
+        var i = CountLeadingSpaces(line);
+        if (i >= line.Length)
+        {
+            return false;
+        }
+        int markerEnd;
+        if (ListBullets.Contains(line[i], StringComparison.Ordinal))
+        {
+            markerEnd = i + 1;
+        }
+        else
+        {
+            var digits = 0;
+            while (i + digits < line.Length && char.IsAsciiDigit(line[i + digits]))
+            {
+                digits++;
+            }
+            if (digits is 0 or > 3 || i + digits >= line.Length || line[i + digits] is not ('.' or ')'))
+            {
+                return false;
+            }
+            markerEnd = i + digits + 1;
+            ordered = true;
+        }
+        var spaces = CountLeadingSpaces(line.AsSpan(markerEnd));
+        if (spaces == 0 && markerEnd < line.Length)
+        {
+            return false;
+        }
+        textStart = markerEnd + spaces;
+        return true;
+    }
+
+    public static bool IsListLine(string line) => TryReadListMarker(line, out _, out _);
+
+    /// <summary>
+    /// A title is one short line that does not end like a sentence or an introduction
+    /// (a final '.', ':', ';' or ','); '?' and '!' are fine.
+    /// </summary>
+    public static bool IsTitleLike(string trimmedLine)
+    {
+        if (trimmedLine.Length is 0 or > MaxTitleLength || IsListLine(trimmedLine) || IsContinueReading(trimmedLine))
+        {
+            return false;
+        }
+        var last = LastCharBeforeClosers(trimmedLine);
+        return last is not ('.' or ':' or ';' or ',') && trimmedLine.Any(char.IsLetter);
+    }
+
+    /// <summary>True when the text ends a sentence: ". ! ? …", possibly inside closing quotes or brackets.</summary>
+    public static bool EndsLikeSentence(string trimmed) =>
+        SentenceEnds.Contains(LastCharBeforeClosers(trimmed), StringComparison.Ordinal);
+
+    /// <summary>
+    /// True when no sentence ends before the end of the text. A full stop after an initial or a
+    /// common abbreviation ("Dr.", "J.", "e.g.") does not end a sentence.
+    /// </summary>
+    public static bool IsSingleSentence(string trimmed)
+    {
+        for (var i = 0; i < trimmed.Length - 1; i++)
+        {
+            if (!SentenceEnds.Contains(trimmed[i], StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var next = i + 1;
+            while (next < trimmed.Length && TrailingClosers.Contains(trimmed[next], StringComparison.Ordinal))
+            {
+                next++;
+            }
+            var spaces = CountLeadingSpaces(trimmed.AsSpan(next));
+            if (spaces == 0 || next + spaces >= trimmed.Length)
+            {
+                continue;
+            }
+            var following = trimmed[next + spaces];
+            if ((char.IsUpper(following) || IsOpeningQuote(following)) && !EndsWithAbbreviation(trimmed.AsSpan(0, i)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static bool IsOpeningQuote(char c) => c is '“' or '"' or '‘' or '\'' or '«' or '„';
+
+    public static bool IsClosingQuote(char c) => c is '”' or '"' or '’' or '\'' or '»';
+
+    public static bool OpensWithQuote(string trimmed) => trimmed.Length > 0 && IsOpeningQuote(trimmed[0]);
+
+    /// <summary>Ends with a quotation mark, possibly followed by punctuation: <c>…voted to leave”.</c></summary>
+    public static bool ClosesWithQuote(string trimmed)
+    {
+        var end = trimmed.Length;
+        while (end > 0 && trimmed[end - 1] is '.' or ',' or ';' or '!' or '?' or '…')
+        {
+            end--;
+        }
+        return end > 0 && IsClosingQuote(trimmed[end - 1]);
+    }
+
+    public static int CountLeadingSpaces(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        while (count < text.Length && IsSpace(text[count]))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private static ReadOnlySpan<char> TrimSpan(string text)
+    {
+        var span = text.AsSpan();
+        var start = CountLeadingSpaces(span);
+        var end = span.Length;
+        while (end > start && IsSpace(span[end - 1]))
+        {
+            end--;
+        }
+        return span[start..end];
+    }
+
+    private static char LastCharBeforeClosers(string trimmed)
+    {
+        var end = trimmed.Length;
+        while (end > 1 && (TrailingClosers.Contains(trimmed[end - 1], StringComparison.Ordinal) || IsSpace(trimmed[end - 1])))
+        {
+            end--;
+        }
+        return end == 0 ? '\0' : trimmed[end - 1];
+    }
+
+    private static bool EndsWithAbbreviation(ReadOnlySpan<char> before)
+    {
+        var start = before.Length;
+        while (start > 0 && !IsSpace(before[start - 1]) && before[start - 1] is not ('(' or '“' or '"'))
+        {
+            start--;
+        }
+        var word = before[start..];
+        if (word.Length == 1 && char.IsLetter(word[0]))
+        {
+            return true;
+        }
+        foreach (var abbreviation in Abbreviations)
+        {
+            if (word.Equals(abbreviation, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return word.Contains('.');
+    }
+
+    private static readonly string[] Abbreviations =
+    [
+        "Dr", "Mr", "Mrs", "Ms", "Prof", "Cllr", "St", "No", "Nos", "vs", "cf", "etc", "Co", "Ltd", "Inc", "Rev", "Revd", "Rt", "Hon",
+    ];
+}

@@ -1,0 +1,74 @@
+using LocalGovBlog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalGovBlog.Web.Pages.Articles;
+
+public sealed record AuthorLink(string Slug, string Name);
+
+/// <summary>An article as lists show it: title, authors, a few opening words, reading time.</summary>
+public sealed record ArticleListItem(
+    string Slug, string Title, IReadOnlyList<AuthorLink> Authors, string Summary, bool IsExcerpt, int ReadingMinutes);
+
+/// <summary>A list of articles, the heading level its titles take in the page's outline, and, on an
+/// author's own page, whose byline need not be repeated under every title.</summary>
+public sealed record ArticleList(IReadOnlyList<ArticleListItem> Items, int HeadingLevel = 2, string? PageAuthorSlug = null)
+{
+    public bool ShowsByline(ArticleListItem article) =>
+        article.Authors.Count > 0 && !(article.Authors.Count == 1 && article.Authors[0].Slug == PageAuthorSlug);
+}
+
+public static class ArticleListQuery
+{
+    private const int SummaryWords = 40;
+
+    // Enough characters for forty words of prose, so the whole text never leaves the database for a list.
+    private const int OpeningChars = 800;
+
+    /// <summary>Projects already filtered and ordered articles into list items.</summary>
+    public static async Task<List<ArticleListItem>> ToListItemsAsync(
+        this IQueryable<Article> articles, CancellationToken cancellationToken)
+    {
+        var rows = await articles
+            .Select(a => new
+            {
+                a.Slug,
+                a.Title,
+                a.Standfirst,
+                a.IsExcerpt,
+                a.WordCount,
+                Opening = a.Text.Substring(0, OpeningChars),
+                Authors = a.Authors.OrderBy(aa => aa.Position)
+                    .Select(aa => new AuthorLink(aa.Author.Slug, aa.Author.Name))
+                    .ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => new ArticleListItem(
+            r.Slug,
+            r.Title,
+            r.Authors,
+            string.IsNullOrWhiteSpace(r.Standfirst) ? OpeningWords(r.Opening, SummaryWords, r.Opening.Length >= OpeningChars) : r.Standfirst,
+            r.IsExcerpt,
+            ReadingTime.Minutes(r.WordCount)));
+    }
+
+    /// <summary>The first <paramref name="count"/> words, with an ellipsis when the text goes on.</summary>
+    public static string OpeningWords(string text, int count, bool textWasCut = false)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        // A text cut in the database may end inside a word: never show that fragment.
+        var usable = textWasCut && words.Length > 0 ? words[..^1] : words;
+        if (usable.Length <= count && !textWasCut)
+        {
+            return string.Join(' ', usable);
+        }
+        return string.Join(' ', usable.Take(count)).TrimEnd(',', ';', ':', '.', '–', '—', ' ') + "…";
+    }
+}
+
+public static class ReadingTime
+{
+    public const int WordsPerMinute = 230;
+
+    public static int Minutes(int wordCount) =>
+        Math.Max(1, (int)Math.Round(wordCount / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
+}
