@@ -34,6 +34,10 @@ public static class AppComposition
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // A TLS-terminating proxy on this machine tells us the scheme and the client's address
+        // (only loopback proxies are trusted, so nobody else can forge them past the rate limits).
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -61,6 +65,7 @@ public static class AppComposition
     public static WebApplication UseLocalGovBlog(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
         {

@@ -18,13 +18,14 @@ namespace LocalGovBlog.BrowserTests;
 
 /// <summary>
 /// The whole app on a real loopback port (a browser cannot reach TestServer), in Production so
-/// people see the friendly error pages, with its own SQLite file filled from the repository's seeds.
+/// people see the friendly error pages, over HTTPS so secure cookies and HSTS behave as deployed,
+/// with its own SQLite file filled from the repository's seeds.
 /// </summary>
 public sealed class ArchiveSite : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"localgovblog-browser-{Guid.NewGuid():N}.db");
 
-    public ArchiveSite() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    public ArchiveSite() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LoopbackCertificate.Create())));
 
     public Uri RootUri { get; private set; } = null!;
 

@@ -33,7 +33,8 @@ public static class AccountRegistration
             .AddPasswordValidator<CommonPasswordValidator<AppUser>>();
 
         // Sign-out changes the security stamp; checking it on every request makes a copied
-        // cookie worthless the moment its owner signs out.
+        // cookie worthless the moment its owner signs out, and rebuilds the principal from the
+        // store, so role changes and deleted accounts take effect on the next request.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
         services.ConfigureApplicationCookie(options =>

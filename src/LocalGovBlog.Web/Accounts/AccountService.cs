@@ -110,7 +110,8 @@ public sealed partial class AccountService(
         var result = granted ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
         if (result.Succeeded)
         {
-            await users.UpdateSecurityStampAsync(user); // their next request sees the new roles
+            // No stamp change: the principal is rebuilt from the store on every request, so the
+            // new roles apply at once without signing the person out.
             LogRoleChanged(actingUserId, user.Id, role, granted);
         }
         return result;

@@ -8,6 +8,7 @@ namespace LocalGovBlog.IntegrationTests.Accounts;
 /// <summary>
 /// A client that behaves like a browser without JavaScript: keeps cookies, reads the antiforgery
 /// token from the form it is about to submit, and does not follow redirects (tests look at them).
+/// It speaks HTTPS to a host name that is not localhost, as the public does, so HSTS applies.
 /// </summary>
 public sealed class FormsClient
 {
@@ -18,7 +19,7 @@ public sealed class FormsClient
     public FormsClient(ArchiveFactory factory, CookieContainer? cookies = null)
     {
         Cookies = cookies ?? new CookieContainer();
-        Http = factory.CreateDefaultClient(new Uri("https://localhost"), new CookieContainerHandler(Cookies));
+        Http = factory.CreateDefaultClient(new Uri("https://localgovblog.test"), new CookieContainerHandler(Cookies));
     }
 
     public CookieContainer Cookies { get; }

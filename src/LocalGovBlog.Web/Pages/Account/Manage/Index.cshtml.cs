@@ -48,6 +48,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
     public async Task<IActionResult> OnPostPasswordAsync()
     {
         var user = await CurrentUserAsync();
+        ModelState.Clear(); // the page's other form was bound empty; only this one counts
         if (!TryValidateModel(Password, nameof(Password)))
         {
             return await RedisplayAsync(user);
@@ -70,6 +71,7 @@ public sealed class IndexModel(UserManager<AppUser> users, SignInManager<AppUser
     public async Task<IActionResult> OnPostDeleteAsync()
     {
         var user = await CurrentUserAsync();
+        ModelState.Clear(); // the page's other form was bound empty; only this one counts
         if (!TryValidateModel(Delete, nameof(Delete)))
         {
             return await RedisplayAsync(user);
