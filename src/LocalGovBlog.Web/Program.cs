@@ -1,7 +1,7 @@
 using LocalGovBlog.Web;
 using LocalGovBlog.Web.Import;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ImportCommand.IsInvoked(args) ? ImportCommand.HostSettings(args) : args);
 builder.AddLocalGovBlog();
 var app = builder.Build();
 

@@ -20,6 +20,31 @@ public static class ImportCommand
     public static bool IsInvoked(string[] args) =>
         args.Length > 0 && string.Equals(args[0], "import", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The host settings among the command's arguments (<c>--ConnectionStrings:Default=…</c> or
+    /// <c>--Key value</c>). The host's own parser must not see the rest: it reads a path such as
+    /// <c>/tmp/dump.txt</c> as a switch and would swallow the setting that follows it.
+    /// </summary>
+    public static string[] HostSettings(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var settings = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg is "--dry-run" or "--help")
+            {
+                continue;
+            }
+            settings.Add(arg);
+            if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                settings.Add(args[++i]);
+            }
+        }
+        return [.. settings];
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, IAnsiConsole? console = null)
     {
         console ??= AnsiConsole.Console;
