@@ -39,13 +39,15 @@ public sealed class PassageAnchor
             return new AnchorResult(AnchorOutcome.Orphaned, null);
         }
         var start = MapStart(passage.Start);
-        // 1. The diff says where the passage went, and its words are all there.
-        if (QuoteAt(start, exact))
+        // 1. The diff says where the passage went, and its words and surroundings are all there.
+        var mapped = QuoteAt(start, exact);
+        if (mapped && ContextScore(passage, start) >= 2)
         {
             return Found(start, start + exact.Length, passage);
         }
-        // 2. The same words elsewhere: the occurrence whose surroundings and place fit best.
-        var occurrence = BestOccurrence(passage, start);
+        // 2. The same words: the occurrence whose surroundings and place fit best, the diff's own
+        // placement preferred unless another occurrence keeps clearly more of the old context.
+        var occurrence = BestOccurrence(passage, start, mapped);
         if (occurrence >= 0)
         {
             return Found(occurrence, occurrence + exact.Length, passage);
@@ -79,10 +81,11 @@ public sealed class PassageAnchor
     /// <summary>Where an exclusive end lands: after the last character it closes, not after text inserted behind it.</summary>
     private int MapEnd(int end) => _diffs is null || end == 0 ? end : _dmp.diff_xIndex(_diffs, end - 1) + 1;
 
-    private int BestOccurrence(PassageSelector passage, int expected)
+    private int BestOccurrence(PassageSelector passage, int expected, bool mappedHasQuote)
     {
-        var best = -1;
-        var bestScore = double.MinValue;
+        const double diffBonus = 0.5;
+        var best = mappedHasQuote ? expected : -1;
+        var bestScore = mappedHasQuote ? ContextScore(passage, expected) + diffBonus : double.MinValue;
         for (var at = _newText.IndexOf(passage.Exact, StringComparison.Ordinal); at >= 0;
              at = at + 1 < _newText.Length ? _newText.IndexOf(passage.Exact, at + 1, StringComparison.Ordinal) : -1)
         {
