@@ -22,8 +22,8 @@ public static class AnnotationsApi
     }
 
     /// <summary>The tags on an article the viewer may see: every public one and their own private ones, in reading order.</summary>
-    public static IQueryable<AnnotationRow> Visible(ArchiveDbContext db, string? viewerId) =>
-        db.Annotations.AsNoTracking()
+    public static IQueryable<AnnotationRow> Visible(IQueryable<Annotation> annotations, string? viewerId) =>
+        annotations.AsNoTracking()
             .Where(a => a.IsPublic || a.OwnerId == viewerId)
             .OrderBy(a => a.IsOrphan).ThenBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Id)
             .Select(a => new AnnotationRow(a.Id, a.Article.Slug, a.OwnerId, a.Owner.UserName!, a.Start, a.End, a.Exact, a.Prefix, a.Suffix,
@@ -36,7 +36,7 @@ public static class AnnotationsApi
         ArgumentNullException.ThrowIfNull(http);
         var viewerId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var isEditor = await IsEditorAsync(http);
-        var rows = await Visible(db, viewerId).Where(a => a.ArticleSlug == slug).ToListAsync(cancellationToken);
+        var rows = await Visible(db.Annotations.Where(a => a.Article.Slug == slug), viewerId).ToListAsync(cancellationToken);
         var baseUrl = BaseUrl(http);
         return rows.Select(r => WebAnnotation.From(r, text, baseUrl, viewerId, isEditor)).ToList();
     }
@@ -157,7 +157,7 @@ public static class AnnotationsApi
 
     private static async Task<WebAnnotation> OneAsync(ArchiveDbContext db, HttpContext http, int id, string text, CancellationToken cancellationToken)
     {
-        var row = await Visible(db, http.User.FindFirstValue(ClaimTypes.NameIdentifier)).FirstAsync(a => a.Id == id, cancellationToken);
+        var row = await Visible(db.Annotations.Where(a => a.Id == id), http.User.FindFirstValue(ClaimTypes.NameIdentifier)).FirstAsync(cancellationToken);
         return WebAnnotation.From(row, text, BaseUrl(http), http.User.FindFirstValue(ClaimTypes.NameIdentifier), await IsEditorAsync(http));
     }
 

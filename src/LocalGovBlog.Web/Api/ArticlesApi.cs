@@ -71,12 +71,12 @@ public static class ArticlesApi
     /// <summary>Slugs of the themes tagged (publicly, on found passages) in each of these articles.</summary>
     private static async Task<Dictionary<string, List<string>>> ArticleThemesAsync(ArchiveDbContext db, List<string> slugs, CancellationToken cancellationToken)
     {
-        var pairs = await db.Annotations.AsNoTracking()
+        var tags = await db.Annotations.AsNoTracking()
             .Where(a => a.IsPublic && !a.IsOrphan && slugs.Contains(a.Article.Slug))
-            .SelectMany(a => a.Themes.Select(t => new { a.Article.Slug, Theme = t.Slug }))
-            .Distinct()
+            .Select(a => new { a.Article.Slug, Themes = a.Themes.Select(t => t.Slug).ToList() })
             .ToListAsync(cancellationToken);
-        return pairs.GroupBy(p => p.Slug).ToDictionary(g => g.Key, g => g.Select(p => p.Theme).Order(StringComparer.Ordinal).ToList());
+        return tags.GroupBy(t => t.Slug).ToDictionary(g => g.Key,
+            g => g.SelectMany(t => t.Themes).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(
