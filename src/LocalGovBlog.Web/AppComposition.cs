@@ -98,6 +98,7 @@ public static class AppComposition
         api.MapAccountsApi();
         api.MapAnnotationsApi();
         api.MapThemesApi();
+        app.MapThemeStyles();
         app.MapHealthChecks("/health");
         return app;
     }

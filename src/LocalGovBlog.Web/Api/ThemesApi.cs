@@ -20,6 +20,27 @@ public static class ThemesApi
         return api;
     }
 
+    /// <summary>
+    /// Theme colours as CSS custom properties: the strict CSP forbids style attributes, so
+    /// highlights and chips get their colours from classes in this generated stylesheet.
+    /// </summary>
+    public static IEndpointRouteBuilder MapThemeStyles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/css/themes.css", async (ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        {
+            var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Slug, t.Color }).ToListAsync(cancellationToken);
+            var css = new System.Text.StringBuilder("/* Generated from the codebook. */\n");
+            foreach (var theme in themes.Where(t => ThemePalette.IsColor(t.Color) && t.Slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+            {
+                css.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $".hl--t-{theme.Slug} {{ --theme: {theme.Color}; --hl-light: {ThemePalette.LightHighlight(theme.Color)}; --hl-dark: {ThemePalette.DarkHighlight(theme.Color)}; }}\n");
+            }
+            http.Response.Headers.CacheControl = "no-cache";
+            return Results.Text(css.ToString(), "text/css; charset=utf-8");
+        });
+        return app;
+    }
+
     /// <summary>The codebook with the number of public, anchored passages tagged with each theme.</summary>
     public static Task<List<ThemeSummary>> CodebookAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
         db.Themes.AsNoTracking()

@@ -1,5 +1,6 @@
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,11 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
 
     public IReadOnlyList<BodyGroup> Body { get; private set; } = [];
 
+    public ArticleTags Tags { get; private set; } = ArticleTags.None;
+
+    /// <summary>Tags whose passage already has an element id, so each passage is a link target once.</summary>
+    private readonly HashSet<int> _anchored = [];
+
     public int ReadingMinutes => ReadingTime.Minutes(Article.WordCount);
 
     public IReadOnlyList<AuthorLink> AuthorLinks => [.. Article.Authors.Select(a => new AuthorLink(a.Slug, a.Name))];
@@ -33,7 +39,7 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
     public string Description => Article.Standfirst
         ?? ArticleListQuery.OpeningWords(Article.Text, DescriptionWords);
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string? theme, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
             .AsSplitQuery()
@@ -58,9 +64,10 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
         }
         Article = article;
         Body = BodyGroup.From(article.Blocks);
+        Tags = await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken);
         return Page();
     }
 
     /// <summary>A block's words: exactly the span of the canonical text its offsets name.</summary>
-    public string TextOf(BlockView block) => Article.Text[block.Start..block.End];
+    public IHtmlContent TextOf(BlockView block) => HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored);
 }
