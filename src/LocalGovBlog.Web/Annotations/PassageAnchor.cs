@@ -16,6 +16,8 @@ public sealed class PassageAnchor
 
     private const int BitapLimit = 32;
 
+    private const int SearchWindow = 2048;
+
     private readonly string _newText;
     private readonly List<Diff>? _diffs;
     private readonly diff_match_patch _dmp = new() { Diff_Timeout = 2f, Match_Threshold = 0.35f, Match_Distance = 5000 };
@@ -25,7 +27,7 @@ public sealed class PassageAnchor
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(newText);
         _newText = newText;
-        _diffs = string.Equals(oldText, newText, StringComparison.Ordinal) ? null : _dmp.diff_main(oldText, newText, false);
+        _diffs = string.Equals(oldText, newText, StringComparison.Ordinal) ? null : _dmp.diff_main(oldText, newText, checklines: true);
     }
 
     public string NewText => _newText;
@@ -130,7 +132,7 @@ public sealed class PassageAnchor
         var near = Math.Clamp(expected, 0, _newText.Length);
         if (exact.Length <= BitapLimit)
         {
-            var at = _dmp.match_main(_newText, exact, near);
+            var at = MatchNear(exact, near);
             if (at < 0)
             {
                 return null;
@@ -138,15 +140,31 @@ public sealed class PassageAnchor
             var end = Math.Min(_newText.Length, at + exact.Length);
             return Similarity(exact, _newText[at..end]) >= SimilarityFloor ? (at, end) : null;
         }
-        var head = _dmp.match_main(_newText, exact[..BitapLimit], near);
+        var head = MatchNear(exact[..BitapLimit], near);
         var tailGuess = Math.Clamp((head >= 0 ? head : near) + exact.Length - BitapLimit, 0, _newText.Length);
-        var tail = _dmp.match_main(_newText, exact[^BitapLimit..], tailGuess);
+        var tail = MatchNear(exact[^BitapLimit..], tailGuess);
         if (head < 0 || tail < 0 || tail + BitapLimit <= head)
         {
             return null;
         }
         var stop = Math.Min(_newText.Length, tail + BitapLimit);
         return Similarity(exact, _newText[head..stop]) >= SimilarityFloor ? (head, stop) : null;
+    }
+
+    /// <summary>
+    /// Bitap within a window around <paramref name="near"/>: the library's bitap allocates arrays as
+    /// long as the text it searches, and a match further off than the window would not be trusted anyway.
+    /// </summary>
+    private int MatchNear(string pattern, int near)
+    {
+        var from = Math.Max(0, near - SearchWindow);
+        var to = Math.Min(_newText.Length, near + SearchWindow + pattern.Length);
+        if (to - from < 1)
+        {
+            return -1;
+        }
+        var at = _dmp.match_main(_newText[from..to], pattern, near - from);
+        return at < 0 ? -1 : from + at;
     }
 
     private double Similarity(string a, string b)
