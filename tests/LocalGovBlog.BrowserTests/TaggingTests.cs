@@ -58,8 +58,9 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await SaveScreenshotAsync(page, "tagging-popover");
         await popover.GetByRole(AriaRole.Button, new() { Name = "Save tag" }).ClickAsync();
 
+        // Saving is four requests and a re-render; on a busy CI machine that can take more than the default 5 s.
         var highlight = page.Locator("#article-text mark.hl--t-devolution");
-        await Expect(highlight).ToHaveTextAsync(sentence);
+        await Expect(highlight).ToHaveTextAsync(sentence, new() { Timeout = 30_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page reloaded");
         await Expect(popover).ToBeHiddenAsync();
         await SaveScreenshotAsync(page, "tagging-highlight");
