@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
+using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
@@ -25,6 +26,8 @@ public static class AppComposition
         builder.Services.AddArchiveStore();
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
+        builder.Services.AddScoped<AnnotationWriter>();
+        builder.Services.AddScoped<ThemeCreator>();
 
         builder.Services.AddAccounts(builder.Environment);
         builder.Services.AddRateLimits(builder.Configuration);
@@ -93,6 +96,9 @@ public static class AppComposition
         api.MapArticlesApi();
         api.MapAuthorsApi();
         api.MapAccountsApi();
+        api.MapAnnotationsApi();
+        api.MapThemesApi();
+        app.MapThemeStyles();
         app.MapHealthChecks("/health");
         return app;
     }

@@ -59,16 +59,28 @@ public static class ArticlesApi
                     .ToList(),
             })
             .ToListAsync(cancellationToken);
+        var themes = await ArticleThemesAsync(db, rows.Select(r => r.Slug).ToList(), cancellationToken);
         var items = rows.Select(r => new ArticleSummary(
                 r.Slug, r.Title, r.Authors.Select(x => new AuthorRef(x.Slug, x.Name)).ToList(),
                 r.Authors.Select(x => x.Role).FirstOrDefault(role => role is not null),
-                r.IsExcerpt, r.Standfirst, []))
+                r.IsExcerpt, r.Standfirst, themes.GetValueOrDefault(r.Slug) ?? []))
             .ToList();
         return TypedResults.Ok(new ArticlePage(items, pageNumber, total));
     }
 
+    /// <summary>Slugs of the themes tagged (publicly, on found passages) in each of these articles.</summary>
+    private static async Task<Dictionary<string, List<string>>> ArticleThemesAsync(ArchiveDbContext db, List<string> slugs, CancellationToken cancellationToken)
+    {
+        var tags = await db.Annotations.AsNoTracking()
+            .Where(a => a.IsPublic && !a.IsOrphan && slugs.Contains(a.Article.Slug))
+            .Select(a => new { a.Article.Slug, Themes = a.Themes.Select(t => t.Slug).ToList() })
+            .ToListAsync(cancellationToken);
+        return tags.GroupBy(t => t.Slug).ToDictionary(g => g.Key,
+            g => g.SelectMany(t => t.Themes).Distinct().Order(StringComparer.Ordinal).ToList());
+    }
+
     private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(
-        ArchiveDbContext db, string slug, CancellationToken cancellationToken)
+        ArchiveDbContext db, HttpContext http, string slug, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
             .AsSplitQuery()
@@ -87,6 +99,6 @@ public static class ArticlesApi
             .FirstOrDefaultAsync(cancellationToken);
         return article is null
             ? TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found")
-            : TypedResults.Ok(article);
+            : TypedResults.Ok(article with { Annotations = await AnnotationsApi.ForArticleAsync(db, http, slug, article.Text, cancellationToken) });
     }
 }

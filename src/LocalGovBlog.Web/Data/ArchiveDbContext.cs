@@ -19,6 +19,10 @@ public sealed class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options)
 
     public DbSet<ArticleAuthor> ArticleAuthors => Set<ArticleAuthor>();
 
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<Annotation> Annotations => Set<Annotation>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -50,3 +50,36 @@ internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<Arti
         builder.HasIndex(aa => aa.AuthorId);
     }
 }
+
+internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> builder)
+    {
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.Property(t => t.Slug).HasMaxLength(100);
+        builder.Property(t => t.Name).HasMaxLength(80);
+        builder.Property(t => t.Color).HasMaxLength(7);
+        builder.Property(t => t.Description).HasMaxLength(4000);
+        builder.Property(t => t.CreatedById).HasMaxLength(450);
+        builder.HasOne(t => t.Parent).WithMany().HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasData(ThemeCodebook.Seed);
+    }
+}
+
+internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
+{
+    public void Configure(EntityTypeBuilder<Annotation> builder)
+    {
+        builder.HasIndex(a => new { a.ArticleId, a.Start });
+        builder.HasIndex(a => a.OwnerId);
+        builder.Property(a => a.Note).HasMaxLength(Annotations.AnnotationRules.MaxNoteLength);
+        builder.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Themes).WithMany(t => t.Annotations).UsingEntity(
+            "AnnotationThemes",
+            r => r.HasOne(typeof(Theme)).WithMany().HasForeignKey("ThemeId").OnDelete(DeleteBehavior.Restrict),
+            l => l.HasOne(typeof(Annotation)).WithMany().HasForeignKey("AnnotationId").OnDelete(DeleteBehavior.Cascade),
+            j => j.HasKey("AnnotationId", "ThemeId"));
+    }
+}

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Text;
 using Microsoft.EntityFrameworkCore;
@@ -131,6 +132,7 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
                 var article = match.Article;
                 await db.Entry(article).Collection(a => a.Blocks).LoadAsync(cancellationToken);
                 await db.Entry(article).Collection(a => a.Authors).LoadAsync(cancellationToken);
+                await ReanchorTagsAsync(article, post.Text, report, now, cancellationToken);
                 article.Title = post.Parsed.Title;
                 article.Text = post.Text;
                 article.ContentHash = post.ContentHash;
@@ -146,6 +148,34 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
             await transaction.CommitAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Carries the article's tags from its stored text to the new one (see <see cref="PassageAnchor"/>).</summary>
+    private async Task ReanchorTagsAsync(Article article, string newText, ImportReport report, DateTime now, CancellationToken cancellationToken)
+    {
+        var tags = await db.Annotations.Where(a => a.ArticleId == article.Id && !a.IsOrphan).ToListAsync(cancellationToken);
+        if (tags.Count == 0)
+        {
+            return;
+        }
+        var anchor = new PassageAnchor(article.Text, newText);
+        foreach (var tag in tags)
+        {
+            var result = anchor.Reanchor(new PassageSelector(tag.Start, tag.End, tag.Exact, tag.Prefix, tag.Suffix));
+            report.Record(result.Outcome);
+            if (result.Selector is { } moved)
+            {
+                (tag.Start, tag.End, tag.Exact, tag.Prefix, tag.Suffix) = (moved.Start, moved.End, moved.Exact, moved.Prefix, moved.Suffix);
+            }
+            else
+            {
+                tag.IsOrphan = true; // keeps its last offsets and quote, attached to no words
+            }
+            if (result.Outcome != AnchorOutcome.Kept)
+            {
+                tag.UpdatedAtUtc = now;
+            }
+        }
     }
 
     /// <summary>Sets everything but identity and timestamps from the parsed post.</summary>

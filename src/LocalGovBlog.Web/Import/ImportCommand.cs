@@ -114,6 +114,9 @@ public static class ImportCommand
         }
         table.AddRow("new authors", report.AuthorsAdded.ToString(CultureInfo.InvariantCulture));
         table.AddRow("diagnostics", report.DiagnosticCount.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("tags kept", report.TagsKept.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("tags re-anchored (moved)", report.TagsMoved.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("tags orphaned", report.TagsOrphaned.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
         foreach (var change in report.Changes.Where(c => c.Outcome != ImportOutcome.Duplicate).Take(ListedInConsole))
         {

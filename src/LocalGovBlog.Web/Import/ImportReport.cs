@@ -1,3 +1,5 @@
+using LocalGovBlog.Web.Annotations;
+
 namespace LocalGovBlog.Web.Import;
 
 public enum ImportOutcome
@@ -46,6 +48,15 @@ public sealed class ImportReport
 
     public int AuthorsAdded { get; internal set; }
 
+    /// <summary>Passage tags on updated articles that stayed on the same offsets.</summary>
+    public int TagsKept { get; private set; }
+
+    /// <summary>Passage tags that followed their words to new offsets.</summary>
+    public int TagsMoved { get; private set; }
+
+    /// <summary>Passage tags whose words could not be found again: kept, attached to nothing.</summary>
+    public int TagsOrphaned { get; private set; }
+
     public TimeSpan Elapsed { get; internal set; }
 
     public int Articles => Added + Updated + Unchanged + Duplicates;
@@ -67,6 +78,16 @@ public sealed class ImportReport
         if (_changes.Count < MaxListed)
         {
             _changes.Add(article);
+        }
+    }
+
+    internal void Record(AnchorOutcome tag)
+    {
+        switch (tag)
+        {
+            case AnchorOutcome.Kept: TagsKept++; break;
+            case AnchorOutcome.Moved: TagsMoved++; break;
+            case AnchorOutcome.Orphaned: TagsOrphaned++; break;
         }
     }
 

@@ -72,9 +72,13 @@ public sealed class FormsClient
     }
 
     /// <summary>A JSON API call carrying the antiforgery token in its header, as the page scripts do.</summary>
-    public async Task<HttpResponseMessage> SendApiAsync(HttpMethod method, string path, bool withToken = true)
+    public async Task<HttpResponseMessage> SendApiAsync(HttpMethod method, string path, bool withToken = true, object? json = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = JsonContent.Create(json);
+        }
         if (withToken)
         {
             var token = await Http.GetFromJsonAsync<AntiforgeryToken>("/api/antiforgery", Cancel);

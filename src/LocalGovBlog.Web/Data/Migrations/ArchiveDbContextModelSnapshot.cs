@@ -17,6 +17,77 @@ namespace LocalGovBlog.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("AnnotationThemes", b =>
+                {
+                    b.Property<int>("AnnotationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AnnotationId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("AnnotationThemes");
+                });
+
+            modelBuilder.Entity("LocalGovBlog.Web.Data.Annotation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOrphan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Suffix")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("ArticleId", "Start");
+
+                    b.ToTable("Annotations");
+                });
+
             modelBuilder.Entity("LocalGovBlog.Web.Data.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -246,6 +317,146 @@ namespace LocalGovBlog.Web.Data.Migrations
                     b.ToTable("Authors");
                 });
 
+            modelBuilder.Entity("LocalGovBlog.Web.Data.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Color = "#2f6fb3",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Councils working with other public bodies, business and the voluntary sector.",
+                            Name = "Partnership",
+                            Slug = "partnership"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Color = "#7b4fb8",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Powers and money moving from Whitehall to combined authorities, mayors and councils.",
+                            Name = "Devolution",
+                            Slug = "devolution"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Color = "#c0392b",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Leaving the European Union and what it means for places, funding and regulation.",
+                            Name = "Brexit",
+                            Slug = "brexit"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Color = "#9a7412",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Spending cuts since 2010 and how councils have absorbed or resisted them.",
+                            Name = "Austerity",
+                            Slug = "austerity"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Color = "#1f8a70",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Political and managerial leadership: leaders, chief executives, mayors.",
+                            Name = "Leadership",
+                            Slug = "leadership"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Color = "#d9730d",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Designing and delivering services together with the people who use them.",
+                            Name = "Co-production",
+                            Slug = "co-production"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Color = "#55677a",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Scrutiny, audit, transparency and who answers to whom.",
+                            Name = "Accountability",
+                            Slug = "accountability"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Color = "#2e8b3a",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Council tax, business rates, grants and the financial sustainability of councils.",
+                            Name = "Local finance",
+                            Slug = "local-finance"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Color = "#b8457a",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Homes, planning, homelessness and the housing market.",
+                            Name = "Housing",
+                            Slug = "housing"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Color = "#0f8fa8",
+                            CreatedAtUtc = new DateTime(2026, 11, 27, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Adult social care, public health and integration with the NHS.",
+                            Name = "Health and care",
+                            Slug = "health-and-care"
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -391,6 +602,40 @@ namespace LocalGovBlog.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("AnnotationThemes", b =>
+                {
+                    b.HasOne("LocalGovBlog.Web.Data.Annotation", null)
+                        .WithMany()
+                        .HasForeignKey("AnnotationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LocalGovBlog.Web.Data.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LocalGovBlog.Web.Data.Annotation", b =>
+                {
+                    b.HasOne("LocalGovBlog.Web.Data.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LocalGovBlog.Web.Data.AppUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
+
+                    b.Navigation("Owner");
+                });
+
             modelBuilder.Entity("LocalGovBlog.Web.Data.ArticleAuthor", b =>
                 {
                     b.HasOne("LocalGovBlog.Web.Data.Article", "Article")
@@ -417,6 +662,16 @@ namespace LocalGovBlog.Web.Data.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LocalGovBlog.Web.Data.Theme", b =>
+                {
+                    b.HasOne("LocalGovBlog.Web.Data.Theme", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +18,18 @@ public sealed record ArticleAuthorView(string Slug, string Name, string? Role, s
 
 public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End);
 
-public sealed class ShowModel(ArchiveDbContext db) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer) : PageModel
 {
     private const int DescriptionWords = 30;
 
     public ArticleView Article { get; private set; } = null!;
 
     public IReadOnlyList<BodyGroup> Body { get; private set; } = [];
+
+    public ArticleTags Tags { get; private set; } = ArticleTags.None;
+
+    /// <summary>Tags whose passage already has an element id, so each passage is a link target once.</summary>
+    private readonly HashSet<int> _anchored = [];
 
     public int ReadingMinutes => ReadingTime.Minutes(Article.WordCount);
 
@@ -33,7 +41,7 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
     public string Description => Article.Standfirst
         ?? ArticleListQuery.OpeningWords(Article.Text, DescriptionWords);
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string? theme, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
             .AsSplitQuery()
@@ -58,9 +66,48 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
         }
         Article = article;
         Body = BodyGroup.From(article.Blocks);
+        Tags = await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken);
         return Page();
     }
 
+    [BindProperty]
+    public ParagraphTagForm Form { get; set; } = new();
+
+    [TempData]
+    public string? TagMessage { get; set; }
+
+    public async Task<IActionResult> OnPostTagAsync(string slug, CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return Challenge();
+        }
+        var block = await db.ArticleBlocks.AsNoTracking().Where(b => b.Ordinal == Form.Block && db.Articles.Any(a => a.Id == b.ArticleId && a.Slug == slug))
+            .Select(b => new { b.Start, b.End, Text = db.Articles.First(a => a.Id == b.ArticleId).Text }).FirstOrDefaultAsync(cancellationToken);
+        if (block is null)
+        {
+            return NotFound();
+        }
+        var draft = new AnnotationDraft(block.Start, block.End, block.Text[block.Start..block.End], Form.Themes, Form.Note, Form.IsPublic);
+        var write = await writer.CreateAsync(slug, draft, userId, cancellationToken);
+        TagMessage = write.Saved is null ? string.Join(" ", write.Problems) : "Paragraph tagged.";
+        return Redirect($"/articles/{slug}#{(write.Saved is null ? "tag-form" : $"tag-{write.Saved.Id}")}");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, CancellationToken cancellationToken)
+    {
+        var tag = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id && a.Article.Slug == slug, cancellationToken);
+        if (tag is null || !TagPermissions.CanEdit(User, tag.OwnerId))
+        {
+            return tag is null ? NotFound() : Forbid();
+        }
+        db.Annotations.Remove(tag);
+        await db.SaveChangesAsync(cancellationToken);
+        TagMessage = "Tag deleted.";
+        return Redirect($"/articles/{slug}#tags");
+    }
+
     /// <summary>A block's words: exactly the span of the canonical text its offsets name.</summary>
-    public string TextOf(BlockView block) => Article.Text[block.Start..block.End];
+    public IHtmlContent TextOf(BlockView block) => HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored);
 }

@@ -1,0 +1,37 @@
+namespace LocalGovBlog.Web.Annotations;
+
+/// <summary>
+/// The two W3C selectors of one passage: its position in the canonical text (UTF-16, end
+/// exclusive) and its quote with about <see cref="ContextLength"/> characters either side.
+/// </summary>
+public sealed record PassageSelector(int Start, int End, string Exact, string Prefix, string Suffix)
+{
+    public const int ContextLength = 32;
+
+    /// <summary>The selector of <paramref name="text"/>[start..end], with prefix and suffix taken from the text.</summary>
+    public static PassageSelector Of(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(end, start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        var prefixStart = Math.Max(0, start - ContextLength);
+        var suffixEnd = Math.Min(text.Length, end + ContextLength);
+        return new PassageSelector(start, end, text[start..end], text[prefixStart..start], text[end..suffixEnd]);
+    }
+}
+
+public enum AnchorOutcome
+{
+    /// <summary>Same words at the same offsets.</summary>
+    Kept,
+
+    /// <summary>Found again at other offsets (or with its words edited a little).</summary>
+    Moved,
+
+    /// <summary>Not found with enough confidence: kept, but attached to no words.</summary>
+    Orphaned,
+}
+
+/// <summary>Where a passage landed in the new text; <see cref="Selector"/> is null for an orphan.</summary>
+public sealed record AnchorResult(AnchorOutcome Outcome, PassageSelector? Selector);

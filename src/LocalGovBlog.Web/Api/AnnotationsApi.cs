@@ -1,0 +1,181 @@
+using System.Security.Claims;
+using LocalGovBlog.Web.Accounts;
+using LocalGovBlog.Web.Annotations;
+using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalGovBlog.Web.Api;
+
+public static class AnnotationsApi
+{
+    public static RouteGroupBuilder MapAnnotationsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/articles/{slug}/annotations", ListAsync);
+        var writes = api.MapGroup("").RequireAuthorization().RequireAntiforgeryHeader();
+        writes.MapPost("/articles/{slug}/annotations", CreateAsync);
+        writes.MapPut("/annotations/{id:int}", UpdateAsync);
+        writes.MapDelete("/annotations/{id:int}", DeleteAsync);
+        return api;
+    }
+
+    /// <summary>The tags on an article the viewer may see: every public one and their own private ones, in reading order.</summary>
+    public static IQueryable<AnnotationRow> Visible(IQueryable<Annotation> annotations, string? viewerId) =>
+        annotations.AsNoTracking()
+            .Where(a => a.IsPublic || a.OwnerId == viewerId)
+            .OrderBy(a => a.IsOrphan).ThenBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Id)
+            .Select(a => new AnnotationRow(a.Id, a.Article.Slug, a.OwnerId, a.Owner.UserName!, a.Start, a.End, a.Exact, a.Prefix, a.Suffix,
+                a.Note, a.IsPublic, a.IsOrphan, a.CreatedAtUtc, a.UpdatedAtUtc,
+                a.Themes.OrderBy(t => t.Name).Select(t => new ThemeRef(t.Slug, t.Name, t.Color)).ToList()));
+
+    /// <summary>The article's visible tags as W3C JSON (also used by GET /api/articles/{slug}).</summary>
+    public static async Task<List<WebAnnotation>> ForArticleAsync(ArchiveDbContext db, HttpContext http, string slug, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var viewerId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var isEditor = await IsEditorAsync(http);
+        var rows = await Visible(db.Annotations.Where(a => a.Article.Slug == slug), viewerId).ToListAsync(cancellationToken);
+        var baseUrl = BaseUrl(http);
+        return rows.Select(r => WebAnnotation.From(r, text, baseUrl, viewerId, isEditor)).ToList();
+    }
+
+    private static async Task<Results<Ok<List<WebAnnotation>>, ProblemHttpResult>> ListAsync(
+        ArchiveDbContext db, HttpContext http, string slug, CancellationToken cancellationToken)
+    {
+        var text = await db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken);
+        return text is null
+            ? NotFound(slug)
+            : TypedResults.Ok(await ForArticleAsync(db, http, slug, text, cancellationToken));
+    }
+
+    private static async Task<Results<Created<WebAnnotation>, ProblemHttpResult>> CreateAsync(
+        string slug, WebAnnotationInput input, ArchiveDbContext db, AnnotationWriter writer, HttpContext http, CancellationToken cancellationToken)
+    {
+        var text = await db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken);
+        if (text is null)
+        {
+            return NotFound(slug);
+        }
+        var (draft, problems) = Read(input, text);
+        if (draft is null)
+        {
+            return BadRequest(problems);
+        }
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var write = await writer.CreateAsync(slug, draft, userId, cancellationToken);
+        if (write.Saved is null)
+        {
+            return Problem(write);
+        }
+        var json = await OneAsync(db, http, write.Saved.Id, text, cancellationToken);
+        return TypedResults.Created(json.Id, json);
+    }
+
+    private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> UpdateAsync(
+        int id, WebAnnotationInput input, ArchiveDbContext db, AnnotationWriter writer, HttpContext http, CancellationToken cancellationToken)
+    {
+        var annotation = await db.Annotations.Include(a => a.Themes).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var denied = await CheckOwnerAsync(annotation, http, id);
+        if (denied is not null)
+        {
+            return denied;
+        }
+        var text = await db.Articles.AsNoTracking().Where(a => a.Id == annotation!.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
+        var (draft, problems) = Read(input, text);
+        if (draft is null)
+        {
+            return BadRequest(problems);
+        }
+        var write = await writer.UpdateAsync(annotation!, draft, cancellationToken);
+        return write.Saved is null ? Problem(write) : TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        int id, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var annotation = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var denied = await CheckOwnerAsync(annotation, http, id);
+        if (denied is not null)
+        {
+            return denied;
+        }
+        db.Annotations.Remove(annotation!);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Only the owner or an editor changes a tag; someone else's private tag does not exist for them.</summary>
+    private static async Task<ProblemHttpResult?> CheckOwnerAsync(Annotation? annotation, HttpContext http, int id)
+    {
+        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var isEditor = await IsEditorAsync(http);
+        if (annotation is null || (!annotation.IsPublic && annotation.OwnerId != userId && !isEditor))
+        {
+            return TypedResults.Problem(detail: $"There is no passage tag {id}.", statusCode: StatusCodes.Status404NotFound, title: "Tag not found");
+        }
+        return annotation.OwnerId == userId || isEditor
+            ? null
+            : TypedResults.Problem(detail: "Only the person who made a tag, or an editor, may change or delete it.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Not your tag");
+    }
+
+    private static (AnnotationDraft? Draft, List<string> Problems) Read(WebAnnotationInput? input, string text)
+    {
+        var problems = new List<string>();
+        if (input is null)
+        {
+            return (null, ["Send a W3C Web Annotation as JSON."]);
+        }
+        var selectors = input.Target?.Selector ?? [];
+        var position = selectors.FirstOrDefault(s => s.Type == "TextPositionSelector");
+        var quote = selectors.FirstOrDefault(s => s.Type == "TextQuoteSelector");
+        if (position?.Start is null || position.End is null)
+        {
+            problems.Add("target.selector needs a TextPositionSelector with start and end (Unicode code points).");
+        }
+        if (quote?.Exact is null)
+        {
+            problems.Add("target.selector needs a TextQuoteSelector with exact.");
+        }
+        var bodies = input.Body ?? [];
+        if (bodies.Any(b => b.Purpose is not ("tagging" or "commenting")))
+        {
+            problems.Add("Each body item's purpose must be \"tagging\" (a theme) or \"commenting\" (the note).");
+        }
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+        var start = TextOffsets.ToUtf16(text, position!.Start!.Value);
+        var end = TextOffsets.ToUtf16(text, position.End!.Value);
+        var themes = bodies.Where(b => b.Purpose == "tagging").Select(b => b.Value ?? "").ToList();
+        var note = string.Join("\n\n", bodies.Where(b => b.Purpose == "commenting").Select(b => b.Value));
+        return (new AnnotationDraft(start, end, quote!.Exact, themes, note, input.Public ?? true), problems);
+    }
+
+    private static async Task<WebAnnotation> OneAsync(ArchiveDbContext db, HttpContext http, int id, string text, CancellationToken cancellationToken)
+    {
+        var row = await Visible(db.Annotations.Where(a => a.Id == id), http.User.FindFirstValue(ClaimTypes.NameIdentifier)).FirstAsync(cancellationToken);
+        return WebAnnotation.From(row, text, BaseUrl(http), http.User.FindFirstValue(ClaimTypes.NameIdentifier), await IsEditorAsync(http));
+    }
+
+    private static async Task<bool> IsEditorAsync(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated == true
+        && (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, AppRoles.Editor)).Succeeded;
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    private static ProblemHttpResult NotFound(string slug) =>
+        TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");
+
+    private static ProblemHttpResult BadRequest(IReadOnlyList<string> problems) =>
+        TypedResults.Problem(detail: string.Join(" ", problems), statusCode: StatusCodes.Status400BadRequest, title: "Invalid passage tag",
+            extensions: new Dictionary<string, object?> { ["errors"] = problems });
+
+    private static ProblemHttpResult Problem(AnnotationWrite write) =>
+        write.Status == StatusCodes.Status400BadRequest
+            ? BadRequest(write.Problems)
+            : TypedResults.Problem(detail: string.Join(" ", write.Problems), statusCode: write.Status);
+}

@@ -1,0 +1,67 @@
+using System.Text.Json.Serialization;
+using LocalGovBlog.Web.Annotations;
+
+namespace LocalGovBlog.Web.Api;
+
+/// <summary>A passage tag in the W3C Web Annotation Data Model (JSON-LD); offsets count Unicode code points.</summary>
+public sealed record WebAnnotation(
+    [property: JsonPropertyName("@context")] string Context,
+    string Id,
+    string Type,
+    string Motivation,
+    WebAnnotationCreator Creator,
+    DateTime Created,
+    DateTime Modified,
+    IReadOnlyList<TextualBody> Body,
+    WebAnnotationTarget Target,
+    bool Public,
+    bool Orphan,
+    bool CanEdit)
+{
+    public const string JsonLdContext = "http://www.w3.org/ns/anno.jsonld";
+
+    /// <summary>The stored tag as W3C JSON; <paramref name="text"/> is the article's canonical text.</summary>
+    public static WebAnnotation From(AnnotationRow row, string text, string baseUrl, string? viewerId, bool viewerIsEditor)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(text);
+        var body = row.Themes.Select(t => new TextualBody("TextualBody", "tagging", t.Slug, null, t.Name)).ToList();
+        if (!string.IsNullOrEmpty(row.Note))
+        {
+            body.Add(new TextualBody("TextualBody", "commenting", row.Note, "text/markdown", null));
+        }
+        var selectors = new List<WebSelector> { new("TextQuoteSelector", row.Exact, row.Prefix, row.Suffix, null, null) };
+        if (!row.IsOrphan)
+        {
+            selectors.Add(new WebSelector("TextPositionSelector", null, null, null,
+                TextOffsets.ToCodePoints(text, row.Start), TextOffsets.ToCodePoints(text, row.End)));
+        }
+        return new WebAnnotation(JsonLdContext, $"{baseUrl}/api/annotations/{row.Id}", "Annotation", "tagging",
+            new WebAnnotationCreator(row.OwnerId, row.OwnerName, "Person"), row.CreatedAtUtc, row.UpdatedAtUtc, body,
+            new WebAnnotationTarget($"{baseUrl}/articles/{row.ArticleSlug}", selectors),
+            row.IsPublic, row.IsOrphan, viewerId == row.OwnerId || viewerIsEditor);
+    }
+}
+
+public sealed record WebAnnotationCreator(string Id, string Name, string Type);
+
+public sealed record TextualBody(string Type, string Purpose, string Value, string? Format, string? Label);
+
+public sealed record WebAnnotationTarget(string? Source, IReadOnlyList<WebSelector>? Selector);
+
+public sealed record WebSelector(string Type, string? Exact, string? Prefix, string? Suffix, int? Start, int? End);
+
+/// <summary>What a client sends to create or replace a tag: the W3C shape, read leniently.</summary>
+public sealed record WebAnnotationInput(
+    [property: JsonPropertyName("@context")] string? Context,
+    string? Type,
+    IReadOnlyList<TextualBody>? Body,
+    WebAnnotationTarget? Target,
+    bool? Public);
+
+/// <summary>One stored tag with what the API and pages show of it.</summary>
+public sealed record AnnotationRow(
+    int Id, string ArticleSlug, string OwnerId, string OwnerName, int Start, int End, string Exact, string Prefix, string Suffix,
+    string? Note, bool IsPublic, bool IsOrphan, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, IReadOnlyList<ThemeRef> Themes);
+
+public sealed record ThemeRef(string Slug, string Name, string Color);

@@ -1,0 +1,45 @@
+namespace LocalGovBlog.Web.Data;
+
+/// <summary>
+/// A passage tag: a range of an article's canonical text (position and quote selectors), the
+/// themes it is tagged with, an optional Markdown note, and who made it.
+/// </summary>
+public sealed class Annotation
+{
+    public int Id { get; set; }
+
+    public int ArticleId { get; set; }
+
+    public Article Article { get; set; } = null!;
+
+    public required string OwnerId { get; set; }
+
+    public AppUser Owner { get; set; } = null!;
+
+    /// <summary>UTF-16 offset into <see cref="Article.Text"/>, inclusive.</summary>
+    public int Start { get; set; }
+
+    /// <summary>UTF-16 offset, exclusive.</summary>
+    public int End { get; set; }
+
+    public required string Exact { get; set; }
+
+    public required string Prefix { get; set; }
+
+    public required string Suffix { get; set; }
+
+    /// <summary>Markdown, rendered and sanitised on the way out.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>Private tags are seen only by their owner.</summary>
+    public bool IsPublic { get; set; } = true;
+
+    /// <summary>Re-import lost the passage: the tag is kept with its quote but attached to no words.</summary>
+    public bool IsOrphan { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public List<Theme> Themes { get; set; } = [];
+}

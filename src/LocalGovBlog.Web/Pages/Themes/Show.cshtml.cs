@@ -1,0 +1,73 @@
+using LocalGovBlog.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalGovBlog.Web.Pages.Themes;
+
+public sealed record ThemeView(string Slug, string Name, string Color, string? Description);
+
+public sealed record ThemePassage(int Id, string Exact, string? Note, string Tagger, string ArticleSlug, string ArticleTitle,
+    IReadOnlyList<ThemeAuthor> Authors);
+
+public sealed record ThemeAuthor(string Slug, string Name);
+
+/// <summary>Every public passage tagged with one theme across the archive, in reading order, paged, by author if asked.</summary>
+public sealed class ShowModel(ArchiveDbContext db) : PageModel
+{
+    public const int PageSize = 25;
+
+    public ThemeView Theme { get; private set; } = null!;
+
+    public IReadOnlyList<ThemePassage> Passages { get; private set; } = [];
+
+    public IReadOnlyList<ThemeAuthor> AuthorChoices { get; private set; } = [];
+
+    public string? Author { get; private set; }
+
+    public int PageNumber { get; private set; }
+
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? author, int? page, CancellationToken cancellationToken)
+    {
+        var theme = await db.Themes.AsNoTracking().Where(t => t.Slug == slug)
+            .Select(t => new ThemeView(t.Slug, t.Name, t.Color, t.Description)).FirstOrDefaultAsync(cancellationToken);
+        if (theme is null || page < 1)
+        {
+            return NotFound();
+        }
+        Theme = theme;
+        Author = string.IsNullOrWhiteSpace(author) ? null : author;
+        PageNumber = page ?? 1;
+        var tagged = db.Annotations.AsNoTracking().Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Slug == slug));
+        AuthorChoices = await tagged.SelectMany(a => a.Article.Authors.Select(aa => aa.Author))
+            .Distinct().OrderBy(a => a.Name).Select(a => new ThemeAuthor(a.Slug, a.Name)).ToListAsync(cancellationToken);
+        if (Author is not null)
+        {
+            tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
+        }
+        Total = await tagged.CountAsync(cancellationToken);
+        Passages = await tagged
+            .OrderBy(a => a.Article.SourceOrder).ThenBy(a => a.Start).ThenBy(a => a.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(a => new ThemePassage(a.Id, a.Exact, a.Note, a.Owner.UserName!, a.Article.Slug, a.Article.Title,
+                a.Article.Authors.OrderBy(aa => aa.Position).Select(aa => new ThemeAuthor(aa.Author.Slug, aa.Author.Name)).ToList()))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public string PageHref(int page) =>
+        QueryHelpers(Author is null ? [] : [$"author={Uri.EscapeDataString(Author)}"], page);
+
+    private static string QueryHelpers(List<string> parts, int page)
+    {
+        if (page > 1)
+        {
+            parts.Add($"page={page}");
+        }
+        return parts.Count == 0 ? "?" : "?" + string.Join('&', parts);
+    }
+}
