@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace LocalGovBlog.Web.Import;
 /// their slug, unchanged ones left alone. Works through the dump in batches, one transaction
 /// each, so memory stays flat and a failure costs at most the batch in hand.
 /// </summary>
-public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     /// <summary>Checks, parses and imports a dump file.</summary>
     /// <exception cref="ImportRejectedException">The file is missing, empty, binary, not UTF-8, or holds no post.</exception>
@@ -95,6 +96,7 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
         var prepared = batch.Select(PreparedArticle.From).ToList();
         var authors = await LoadAuthorsAsync(prepared, run, cancellationToken);
         var existing = await LoadCandidatesAsync(prepared, cancellationToken);
+        var written = new List<Article>(prepared.Count);
 
         foreach (var post in prepared)
         {
@@ -120,6 +122,7 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
                 };
                 Fill(article, post, authors);
                 db.Articles.Add(article);
+                written.Add(article);
                 report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Added, post.Parsed.TitleLine));
             }
             else if (match.Article.ContentHash == post.ContentHash)
@@ -137,10 +140,13 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
                 article.OpeningKey = post.OpeningKey;
                 article.UpdatedAtUtc = now;
                 Fill(article, post, authors);
+                written.Add(article);
                 report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Updated, post.Parsed.TitleLine));
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        // Same transaction: the search index never disagrees with the store.
+        await search.IndexAsync(written.ConvertAll(a => a.Id), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
