@@ -2,6 +2,7 @@ using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LocalGovBlog.Web.Pages.Articles;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Api;
@@ -66,21 +67,12 @@ public static class ArticlesApi
     internal static async Task<List<(int Id, ArticleSummary Summary)>> ToSummariesAsync(IQueryable<Article> articles, CancellationToken cancellationToken)
     {
         var rows = await articles
-            .Select(a => new
-            {
-                a.Id,
-                a.Slug,
-                a.Title,
-                a.IsExcerpt,
-                a.Standfirst,
-                Authors = a.Authors.OrderBy(aa => aa.Position)
-                    .Select(aa => new { aa.Author.Slug, aa.Author.Name, aa.Role })
-                    .ToList(),
-            })
+            .Select(a => new { a.Id, a.Slug, a.Title, a.IsExcerpt, a.Standfirst })
             .ToListAsync(cancellationToken);
+        var authors = await articles.AuthorLinksAsync(cancellationToken);
         return rows.ConvertAll(r => (r.Id, new ArticleSummary(
-                r.Slug, r.Title, r.Authors.Select(x => new AuthorRef(x.Slug, x.Name)).ToList(),
-                r.Authors.Select(x => x.Role).FirstOrDefault(role => role is not null),
+                r.Slug, r.Title, authors[r.Id].Select(x => new AuthorRef(x.Slug, x.Name)).ToList(),
+                authors[r.Id].Select(x => x.Role).FirstOrDefault(role => role is not null),
                 r.IsExcerpt, r.Standfirst, [])));
     }
 

@@ -19,7 +19,8 @@ public interface IArticleSearch
 /// <param name="ThemeIds">Articles tagged with any of these themes; null for any theme.</param>
 public sealed record SearchRequest(SearchQuery Words, IReadOnlyList<int>? AuthorIds, IReadOnlyList<int>? ThemeIds, int Page, int PageSize);
 
-/// <param name="Ranked">False when so many articles match that they come in archive order instead.</param>
+/// <param name="Ranked">False when so many articles match that only the best candidates (words in a title,
+/// standfirst or author) are ranked, and the rest come in archive order.</param>
 /// <param name="AuthorFacets">Matches per author for the words alone; empty when too many match to count cheaply.</param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool Ranked, IReadOnlyList<SearchFacet> AuthorFacets)
 {

@@ -20,8 +20,9 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
     private static readonly string Snippet =
         $"snippet(ArticleSearch, -1, char({(int)SnippetHtml.Open}), char({(int)SnippetHtml.Close}), '…', 24)";
 
-    /// <summary>Above this many matches bm25 would score every one of them: show archive order instead.</summary>
-    public int RankLimit { get; } = configuration.GetValue("Search:RankLimit", 10_000);
+    /// <summary>Above this many matches bm25 would score every one of them: rank only those with the words
+    /// in a title, standfirst or author's name (if there are no more than this), then the rest in archive order.</summary>
+    public int RankLimit { get; } = configuration.GetValue("Search:RankLimit", 2_000);
 
     /// <summary>Above this many matches counting them per author costs more than the answer is worth.</summary>
     public int FacetLimit { get; } = configuration.GetValue("Search:FacetLimit", 20_000);
@@ -41,11 +42,12 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
         var offset = (Math.Max(1, request.Page) - 1) * request.PageSize;
         var authorFilter = request.AuthorIds is null
             ? ""
-            : $"rowid IN (SELECT ArticleId FROM ArticleAuthors WHERE AuthorId IN ({string.Join(',', request.AuthorIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}))";
+            // "+rowid": filter the rows MATCH finds; a plain rowid constraint makes FTS5 re-run the match per author article.
+            : $"+rowid IN (SELECT ArticleId FROM ArticleAuthors WHERE AuthorId IN ({string.Join(',', request.AuthorIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}))";
 
         if (request.Words.IsEmpty)
         {
-            var byAuthor = authorFilter.Replace("rowid", "a.Id", StringComparison.Ordinal);
+            var byAuthor = authorFilter.Replace("+rowid", "a.Id", StringComparison.Ordinal);
             var count = await ScalarAsync(connection, $"SELECT count(*) FROM Articles a WHERE {byAuthor}", null, cancellationToken);
             var ids = await IdsAsync(connection,
                 $"SELECT a.Id FROM Articles a WHERE {byAuthor} ORDER BY a.SourceOrder LIMIT {request.PageSize} OFFSET {offset}", null, cancellationToken);
@@ -60,13 +62,37 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
             return SearchResults.None;
         }
         var ranked = total <= RankLimit;
-        var order = ranked ? Bm25 : "rowid";
-        var pageIds = await IdsAsync(connection,
-            $"SELECT rowid FROM ArticleSearch WHERE {where} ORDER BY {order} LIMIT {request.PageSize} OFFSET {offset}", match, cancellationToken);
+        var pageIds = ranked
+            ? await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {where} ORDER BY {Bm25} LIMIT {request.PageSize} OFFSET {offset}", match, cancellationToken)
+            : await HeadFirstAsync(connection, where, match, authorFilter, request.PageSize, offset, cancellationToken);
         var snippets = await SnippetsAsync(connection, match, pageIds, cancellationToken);
         var hits = pageIds.Select(id => new SearchHit(id, SnippetHtml.Render(snippets.GetValueOrDefault(id)))).ToList();
         var facets = await AuthorFacetsAsync(connection, match, request.AuthorIds is null ? total : null, cancellationToken);
         return new SearchResults(hits, total, ranked, facets);
+    }
+
+    /// <summary>Too many matches to rank: the ones with the words in the short, heavily weighted columns
+    /// come first by bm25 when there are few enough of them, then every other match in archive order.</summary>
+    private async Task<List<int>> HeadFirstAsync(DbConnection connection, string where, string match, string authorFilter,
+        int pageSize, int offset, CancellationToken cancellationToken)
+    {
+        var head = "{title standfirst authors} : (" + match + ")";
+        var headWhere = "ArticleSearch MATCH $head" + (authorFilter.Length > 0 ? " AND " + authorFilter : "");
+        var headCount = await ScalarAsync(connection, $"SELECT count(*) FROM ArticleSearch WHERE {headWhere}", null, cancellationToken, head);
+        if (headCount == 0 || headCount > RankLimit)
+        {
+            return await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {where} ORDER BY rowid LIMIT {pageSize} OFFSET {offset}", match, cancellationToken);
+        }
+        var ids = offset < headCount
+            ? await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {headWhere} ORDER BY {Bm25} LIMIT {pageSize} OFFSET {offset}", null, cancellationToken, head)
+            : [];
+        if (ids.Count < pageSize)
+        {
+            ids.AddRange(await IdsAsync(connection,
+                $"SELECT rowid FROM ArticleSearch WHERE {where} AND +rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $head) "
+                + $"ORDER BY rowid LIMIT {pageSize - ids.Count} OFFSET {Math.Max(0, offset - headCount)}", match, cancellationToken, head));
+        }
+        return ids;
     }
 
     public async Task IndexAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
@@ -100,14 +126,13 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
         {
             return [];
         }
+        // Materialised so that the match drives the join, not a probe of the index per author link.
         await using var command = Command(connection, """
-            SELECT au.Id, au.Slug, au.Name, count(*) AS n
-            FROM ArticleSearch s
-            JOIN ArticleAuthors aa ON aa.ArticleId = s.rowid
-            JOIN Authors au ON au.Id = aa.AuthorId
-            WHERE ArticleSearch MATCH $match
-            GROUP BY au.Id
-            ORDER BY n DESC, au.SearchName
+            WITH hits AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match),
+                 counts AS (SELECT aa.AuthorId, count(*) AS n FROM hits JOIN ArticleAuthors aa ON aa.ArticleId = hits.id GROUP BY aa.AuthorId)
+            SELECT au.Id, au.Slug, au.Name, counts.n
+            FROM counts JOIN Authors au ON au.Id = counts.AuthorId
+            ORDER BY counts.n DESC, au.SearchName
             LIMIT 12
             """, match);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -137,15 +162,15 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
         return snippets;
     }
 
-    private async Task<int> ScalarAsync(DbConnection connection, string sql, string? match, CancellationToken cancellationToken)
+    private async Task<int> ScalarAsync(DbConnection connection, string sql, string? match, CancellationToken cancellationToken, string? head = null)
     {
-        await using var command = Command(connection, sql, match);
+        await using var command = Command(connection, sql, match, head);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    private async Task<List<int>> IdsAsync(DbConnection connection, string sql, string? match, CancellationToken cancellationToken)
+    private async Task<List<int>> IdsAsync(DbConnection connection, string sql, string? match, CancellationToken cancellationToken, string? head = null)
     {
-        await using var command = Command(connection, sql, match);
+        await using var command = Command(connection, sql, match, head);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<int>();
         while (await reader.ReadAsync(cancellationToken))
@@ -155,7 +180,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
         return ids;
     }
 
-    private DbCommand Command(DbConnection connection, string sql, string? match = null)
+    private DbCommand Command(DbConnection connection, string sql, string? match = null, string? head = null)
     {
         var command = connection.CreateCommand();
         // Only numbers and fixed SQL are spliced in; the reader's words travel as a parameter.
@@ -163,12 +188,15 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
         command.CommandText = sql;
 #pragma warning restore CA2100
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        if (match is not null)
+        foreach (var (name, value) in new[] { ("$match", match), ("$head", head) })
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$match";
-            parameter.Value = match;
-            command.Parameters.Add(parameter);
+            if (value is not null)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
         }
         return command;
     }

@@ -47,6 +47,12 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
 
     public string Summary => !HasQuery ? "Type words, an author, or both."
         : HasAuthor && Authors.Count == 0 ? $"No author matches “{Author!.Trim()}”."
+        : SearchQuery.Parse(Query).IsEmpty ? Total switch
+        {
+            0 => $"No articles {Describe()}.",
+            1 => $"1 article {Describe()}.",
+            var n => $"{n:N0} articles {Describe()}.",
+        }
         : Total switch
         {
             0 => $"No articles match {Describe()}.",
