@@ -168,6 +168,17 @@ public sealed class SearchApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_AfterADryRun_FindsNothingTheDryRunWouldHaveAdded()
+    {
+        var dump = new SearchDump().Post("Zanzibar and the county", "Jon Hale", "Zanzibar has no district councils.");
+
+        var report = await _factory.ImportAsync(_factory.WriteDump("dry.txt", dump.ToString()), dryRun: true);
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(0, (await SearchAsync("q=zanzibar")).Total);
+    }
+
+    [Fact]
     public async Task Search_FindsTheNewWordsOfAReimportedPostAndNotItsOldOnes()
     {
         var changed = new SearchDump().Post("Housing first", "Catherine Staite", "Homelessness is the test of any council.");

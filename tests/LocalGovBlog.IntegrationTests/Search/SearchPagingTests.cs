@@ -17,6 +17,7 @@ public sealed class SearchPagingTests : IAsyncLifetime
         {
             dump.Post($"Scrutiny note {i}", i % 2 == 0 ? "Jon Hale" : "Catherine Staite", $"Scrutiny committees, part {i}, and the mayor.");
         }
+        dump.Post("A mayor at last", "Jon Hale", "The new mayor arrives in May.");
         await _factory.ImportAsync(_factory.WriteDump("many.txt", dump.ToString()));
     }
 
@@ -52,5 +53,22 @@ public sealed class SearchPagingTests : IAsyncLifetime
         Assert.False(page.Ranked);
         Assert.Equal(Enumerable.Range(1, 20).Select(i => $"Scrutiny note {i}"), page.Items.Select(i => i.Title));
         Assert.Contains("archive order", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_WithMoreMatchesThanItRanks_PutsTitleMatchesFirstThenArchiveOrder()
+    {
+        using var capped = _factory.WithWebHostBuilder(b => b.UseSetting("Search:RankLimit", "10"));
+        var client = capped.CreateClient();
+
+        var first = await client.GetFromJsonAsync<SearchPage>("/api/articles?q=mayor", Cancel);
+        var second = await client.GetFromJsonAsync<SearchPage>("/api/articles?q=mayor&page=2", Cancel);
+
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.False(first.Ranked);
+        Assert.Equal(26, first.Total);
+        Assert.Equal(["A mayor at last", .. Enumerable.Range(1, 19).Select(i => $"Scrutiny note {i}")], first.Items.Select(i => i.Title));
+        Assert.Equal(Enumerable.Range(20, 6).Select(i => $"Scrutiny note {i}"), second.Items.Select(i => i.Title));
     }
 }
