@@ -314,14 +314,14 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
     private async Task<StoredMatch> FindStoredAsync(PreparedArticle post, List<Article> candidates, ImportRun run, CancellationToken cancellationToken)
     {
         // The same title seen earlier in this import: an exact repeat, or a second post of that name.
-        if (run.ClaimedSlugs.TryGetValue(post.BaseSlug, out var claimedHash) && claimedHash == post.ContentHash)
+        if (run.TryGetClaim(post.BaseSlug, out var claimedHash) && claimedHash == ImportRun.Compact(post.ContentHash))
         {
             return new StoredMatch(null, post.BaseSlug, Duplicate: true);
         }
         for (var n = 1; ; n++)
         {
             var slug = n == 1 ? post.BaseSlug : $"{post.BaseSlug}-{n}";
-            if (run.ClaimedSlugs.ContainsKey(slug))
+            if (run.IsClaimed(slug))
             {
                 continue;
             }
@@ -330,14 +330,14 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
             if (stored is null && n == 1)
             {
                 // A retitled post keeps its slug: found again by author and opening words.
-                stored = candidates.FirstOrDefault(a => a.OpeningKey == post.OpeningKey && !run.ClaimedSlugs.ContainsKey(a.Slug));
+                stored = candidates.FirstOrDefault(a => a.OpeningKey == post.OpeningKey && !run.IsClaimed(a.Slug));
                 if (stored is not null)
                 {
-                    run.ClaimedSlugs[stored.Slug] = post.ContentHash;
+                    run.Claim(stored.Slug, post.ContentHash);
                     return new StoredMatch(stored, stored.Slug, Duplicate: false);
                 }
             }
-            run.ClaimedSlugs[slug] = post.ContentHash;
+            run.Claim(slug, post.ContentHash);
             return new StoredMatch(stored, slug, Duplicate: false);
         }
     }
@@ -356,8 +356,29 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
 
         public int AuthorsAdded { get; set; }
 
-        /// <summary>Slug → content hash of every post this import has placed.</summary>
-        public Dictionary<string, string> ClaimedSlugs { get; } = new(StringComparer.Ordinal);
+        // Slug → content hash of every post this import has placed, both as 64-bit hashes: the
+        // only state that grows with the dump, at about 24 bytes a post.
+        private readonly Dictionary<ulong, ulong> _claims = [];
+
+        public bool IsClaimed(string slug) => _claims.ContainsKey(Fnv1a(slug));
+
+        public bool TryGetClaim(string slug, out ulong contentHash) => _claims.TryGetValue(Fnv1a(slug), out contentHash);
+
+        public void Claim(string slug, string contentHash) => _claims[Fnv1a(slug)] = Compact(contentHash);
+
+        /// <summary>The first 64 bits of a hex SHA-256.</summary>
+        public static ulong Compact(string contentHash) =>
+            ulong.Parse(contentHash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+
+        private static ulong Fnv1a(string text)
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var c in text)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+            return hash;
+        }
 
         public HashSet<string> AuthorSlugs { get; } = new(StringComparer.Ordinal);
     }

@@ -3,20 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.IntegrationTests.Accounts;
 
-public sealed class AccountTests : IAsyncLifetime
+public sealed class AccountTests() : ArchiveTest(environment: "Production")
 {
-    private readonly ArchiveFactory _factory = new(seed: true, environment: "Production");
-
-    public ValueTask InitializeAsync()
-    {
-        _factory.EnsureStarted();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData("/")]
     [InlineData("/articles/creating-our-fate-through-our-own-behaviours")]
@@ -27,7 +15,7 @@ public sealed class AccountTests : IAsyncLifetime
     [InlineData("/api/articles")]
     public async Task AnonymousReader_ReadsEveryPage(string path)
     {
-        var response = await new FormsClient(_factory).Http.GetAsync(path, Cancel);
+        var response = await new FormsClient(Factory).Http.GetAsync(path, Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -35,8 +23,8 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task FirstAccount_IsAdminAndTheSecondIsNot()
     {
-        var first = new FormsClient(_factory);
-        var second = new FormsClient(_factory);
+        var first = new FormsClient(Factory);
+        var second = new FormsClient(Factory);
 
         Assert.Equal(HttpStatusCode.Redirect, (await first.RegisterAsync("first.person")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await second.RegisterAsync("second.person")).StatusCode);
@@ -48,7 +36,7 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task AnonymousPostToAProtectedHandler_IsSentToSignIn()
     {
-        var client = new FormsClient(_factory);
+        var client = new FormsClient(Factory);
 
         var response = await client.PostFormAsync("/account/signin", new Dictionary<string, string> { ["Password.Current"] = "x", ["Password.New"] = "y" },
             action: "/account/manage?handler=Password");
@@ -60,7 +48,7 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task AnonymousWriteToTheApi_Is401()
     {
-        var response = await new FormsClient(_factory).SendApiAsync(HttpMethod.Put, "/api/admin/users/someone/roles/editor");
+        var response = await new FormsClient(Factory).SendApiAsync(HttpMethod.Put, "/api/admin/users/someone/roles/editor");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -68,7 +56,7 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task PostWithoutAnAntiforgeryToken_Is400()
     {
-        var client = new FormsClient(_factory);
+        var client = new FormsClient(Factory);
         await client.RegisterAsync("tokenless");
 
         var page = await client.PostFormAsync("/account/signout", new Dictionary<string, string>(), withToken: false);
@@ -82,9 +70,9 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task EleventhRapidFailedSignIn_IsRefused()
     {
-        var owner = new FormsClient(_factory);
+        var owner = new FormsClient(Factory);
         await owner.RegisterAsync("target.user");
-        var attacker = new FormsClient(_factory);
+        var attacker = new FormsClient(Factory);
 
         var statuses = new List<HttpStatusCode>();
         for (var attempt = 1; attempt <= 11; attempt++)
@@ -97,15 +85,15 @@ public sealed class AccountTests : IAsyncLifetime
         var retry = await attacker.SignInAsync("target.user");
         Assert.True(retry.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 carries Retry-After");
         // The account itself is locked too, so guessing can't go on from another address.
-        var lockedUntil = await _factory.QueryAsync(db => db.Users.Where(u => u.UserName == "target.user").Select(u => u.LockoutEnd).SingleAsync(Cancel));
+        var lockedUntil = await Factory.QueryAsync(db => db.Users.Where(u => u.UserName == "target.user").Select(u => u.LockoutEnd).SingleAsync(Cancel));
         Assert.True(lockedUntil > DateTimeOffset.UtcNow.AddMinutes(10));
     }
 
     [Fact]
     public async Task NonAdmin_CannotReachTheUsersPage()
     {
-        await new FormsClient(_factory).RegisterAsync("the.admin");
-        var reader = new FormsClient(_factory);
+        await new FormsClient(Factory).RegisterAsync("the.admin");
+        var reader = new FormsClient(Factory);
         await reader.RegisterAsync("just.a.reader");
 
         var page = await reader.Http.GetAsync("/admin/users", Cancel);
@@ -119,9 +107,9 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task Admin_GrantsTheEditorRoleOnTheUsersPage()
     {
-        var admin = new FormsClient(_factory);
+        var admin = new FormsClient(Factory);
         await admin.RegisterAsync("the.admin");
-        var editor = new FormsClient(_factory);
+        var editor = new FormsClient(Factory);
         await editor.RegisterAsync("future.editor");
         var editorId = (await editor.MeAsync())!.Id;
 
@@ -139,7 +127,7 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task LastAdmin_CannotRemoveTheirOwnAdminRole()
     {
-        var admin = new FormsClient(_factory);
+        var admin = new FormsClient(Factory);
         await admin.RegisterAsync("only.admin");
         var id = (await admin.MeAsync())!.Id;
 
@@ -155,7 +143,7 @@ public sealed class AccountTests : IAsyncLifetime
     [InlineData("aaaaaaaaaaaaaaaa", "most common")]
     public async Task WeakPasswords_AreRefusedWithAReason(string password, string reason)
     {
-        var response = await new FormsClient(_factory).RegisterAsync("careless.user", password);
+        var response = await new FormsClient(Factory).RegisterAsync("careless.user", password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(reason, await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
@@ -164,7 +152,7 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task SignOut_EndsTheSessionEvenForACopiedCookie()
     {
-        var client = new FormsClient(_factory);
+        var client = new FormsClient(Factory);
         await client.RegisterAsync("careful.user");
         var copied = new CookieContainer();
         copied.Add(client.Cookies.GetAllCookies());
@@ -172,13 +160,13 @@ public sealed class AccountTests : IAsyncLifetime
         await client.SignOutAsync();
 
         Assert.Null(await client.MeAsync());
-        Assert.Null(await new FormsClient(_factory, copied).MeAsync());
+        Assert.Null(await new FormsClient(Factory, copied).MeAsync());
     }
 
     [Fact]
     public async Task SignIn_IssuesAFreshSessionCookie()
     {
-        var client = new FormsClient(_factory);
+        var client = new FormsClient(Factory);
         await client.RegisterAsync("returning.user");
         var before = client.Cookies.GetAllCookies()["LocalGovBlog.Session"]?.Value;
         await client.SignOutAsync();
@@ -196,8 +184,8 @@ public sealed class AccountTests : IAsyncLifetime
     [Fact]
     public async Task ChangePasswordAndDeleteAccount_WorkForTheOwner()
     {
-        var client = new FormsClient(_factory);
-        await new FormsClient(_factory).RegisterAsync("someone.else"); // the admin, so the owner may leave
+        var client = new FormsClient(Factory);
+        await new FormsClient(Factory).RegisterAsync("someone.else"); // the admin, so the owner may leave
         await client.RegisterAsync("leaving.user");
 
         var changed = await client.PostFormAsync("/account/manage", new Dictionary<string, string>

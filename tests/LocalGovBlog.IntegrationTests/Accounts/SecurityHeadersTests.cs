@@ -2,18 +2,8 @@ using System.Net;
 
 namespace LocalGovBlog.IntegrationTests.Accounts;
 
-public sealed class SecurityHeadersTests : IAsyncLifetime
+public sealed class SecurityHeadersTests() : ArchiveTest(environment: "Production")
 {
-    private readonly ArchiveFactory _factory = new(seed: true, environment: "Production");
-
-    public ValueTask InitializeAsync()
-    {
-        _factory.EnsureStarted();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
     [Theory]
     [InlineData("/", HttpStatusCode.OK)]
     [InlineData("/api/articles", HttpStatusCode.OK)]
@@ -22,7 +12,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [InlineData("/api/articles/no-such-post", HttpStatusCode.NotFound)]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string path, HttpStatusCode expected)
     {
-        var response = await new FormsClient(_factory).Http.GetAsync(path, TestContext.Current.CancellationToken);
+        var response = await new FormsClient(Factory).Http.GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(expected, response.StatusCode);
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
@@ -41,7 +31,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task PagesCarryNoInlineScript()
     {
-        var html = await new FormsClient(_factory).Http.GetStringAsync("/articles/creating-our-fate-through-our-own-behaviours", TestContext.Current.CancellationToken);
+        var html = await new FormsClient(Factory).Http.GetStringAsync("/articles/creating-our-fate-through-our-own-behaviours", TestContext.Current.CancellationToken);
 
         var document = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, TestContext.Current.CancellationToken);
         Assert.All(document.Scripts, script => Assert.False(string.IsNullOrEmpty(script.Source), "every script comes from a file"));

@@ -4,20 +4,15 @@ using System.Net.Http.Json;
 namespace LocalGovBlog.IntegrationTests.Api;
 
 /// <summary>What a newcomer gets on first start: the three seed posts, read back through the API.</summary>
-public sealed class SeedArchiveApiTests : IAsyncLifetime
+public sealed class SeedArchiveApiTests : ArchiveTest
 {
-    private readonly ArchiveFactory _factory = new();
     private HttpClient _client = null!;
 
-    public ValueTask InitializeAsync()
+    public override ValueTask InitializeAsync()
     {
-        _client = _factory.CreateClient();
+        _client = Factory.CreateClient();
         return ValueTask.CompletedTask;
     }
-
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Articles_ListsExactlyTheThreeSeedPostsInSourceOrder()

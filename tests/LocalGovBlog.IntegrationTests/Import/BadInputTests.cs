@@ -7,18 +7,8 @@ using Spectre.Console.Testing;
 namespace LocalGovBlog.IntegrationTests.Import;
 
 /// <summary>Bad dumps get one clear message and a non-zero exit, and the store stays exactly as it was.</summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : ArchiveTest
 {
-    private readonly ArchiveFactory _factory = new();
-
-    public ValueTask InitializeAsync()
-    {
-        _factory.EnsureStarted();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
     public static TheoryData<string, byte[], string> BadDumps => new()
     {
         { "empty.txt", [], "is empty" },
@@ -34,10 +24,10 @@ public sealed class BadInputTests : IAsyncLifetime
     [MemberData(nameof(BadDumps))]
     public async Task BadDump_IsRefusedWithAClearMessageAndTheStoreUntouched(string name, byte[] bytes, string expected)
     {
-        var path = _factory.WriteDump(name, bytes);
+        var path = Factory.WriteDump(name, bytes);
         var before = await SnapshotAsync();
 
-        var error = await Assert.ThrowsAsync<ImportRejectedException>(() => _factory.ImportAsync(path));
+        var error = await Assert.ThrowsAsync<ImportRejectedException>(() => Factory.ImportAsync(path));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
@@ -48,7 +38,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var console = new TestConsole();
 
-        var exit = await ImportCommand.RunAsync(_factory.Services, ["import", "/nonexistent/dump.txt"], console);
+        var exit = await ImportCommand.RunAsync(Factory.Services, ["import", "/nonexistent/dump.txt"], console);
 
         Assert.Equal(ImportCommand.ExitRejected, exit);
         Assert.Contains("No file at '/nonexistent/dump.txt'", console.Output, StringComparison.Ordinal);
@@ -58,11 +48,11 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task ImportCommand_NotUtf8ExitsNonZeroAndWritesNothing()
     {
-        var path = _factory.WriteDump("latin1.txt", [.. Encoding.UTF8.GetBytes("Caf"), 0xE9, (byte)'\n']);
+        var path = Factory.WriteDump("latin1.txt", [.. Encoding.UTF8.GetBytes("Caf"), 0xE9, (byte)'\n']);
         var before = await SnapshotAsync();
         var console = new TestConsole();
 
-        var exit = await ImportCommand.RunAsync(_factory.Services, ["import", path], console);
+        var exit = await ImportCommand.RunAsync(Factory.Services, ["import", path], console);
 
         Assert.Equal(ImportCommand.ExitRejected, exit);
         Assert.Contains("not valid UTF-8", console.Output, StringComparison.Ordinal);
@@ -72,12 +62,12 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task ImportCommand_PrintsTheReportWithDiagnosticsAndLineNumbers()
     {
-        var path = _factory.WriteDump("with-preamble.txt",
+        var path = Factory.WriteDump("with-preamble.txt",
             "Exported from the blog on Monday\n\nA new post on combined authorities\n\nJane Doe\n\nThe first paragraph of the post.\n");
         var console = new TestConsole();
         console.Profile.Width = 200;
 
-        var exit = await ImportCommand.RunAsync(_factory.Services, ["import", path], console);
+        var exit = await ImportCommand.RunAsync(Factory.Services, ["import", path], console);
 
         Assert.Equal(ImportCommand.ExitOk, exit);
         Assert.Matches(@"added\s+│\s+1", console.Output);
@@ -87,18 +77,18 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task ImportCommand_DryRunSaysNothingWasWritten()
     {
-        var path = _factory.WriteDump("new.txt", "A new post on combined authorities\n\nJane Doe\n\nThe first paragraph of the post.\n");
+        var path = Factory.WriteDump("new.txt", "A new post on combined authorities\n\nJane Doe\n\nThe first paragraph of the post.\n");
         var console = new TestConsole();
 
-        var exit = await ImportCommand.RunAsync(_factory.Services, ["import", path, "--dry-run"], console);
+        var exit = await ImportCommand.RunAsync(Factory.Services, ["import", path, "--dry-run"], console);
 
         Assert.Equal(ImportCommand.ExitOk, exit);
         Assert.Contains("Dry run", console.Output, StringComparison.Ordinal);
-        Assert.Equal(3, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(3, await Factory.QueryAsync(db => db.Articles.CountAsync()));
     }
 
     private Task<string> SnapshotAsync() =>
-        _factory.QueryAsync(async db => string.Join("|",
+        Factory.QueryAsync(async db => string.Join("|",
             await db.Articles.CountAsync(),
             await db.ArticleBlocks.CountAsync(),
             await db.Authors.CountAsync(),

@@ -6,25 +6,20 @@ using Microsoft.EntityFrameworkCore;
 namespace LocalGovBlog.IntegrationTests.Import;
 
 /// <summary>Imports dumps of our own into an empty store and reads the result back as a client would.</summary>
-public sealed class DumpImportTests : IAsyncLifetime
+public sealed class DumpImportTests() : ArchiveTest(seed: false)
 {
-    private readonly ArchiveFactory _factory = new(seed: false);
     private HttpClient _client = null!;
 
-    public ValueTask InitializeAsync()
+    public override ValueTask InitializeAsync()
     {
-        _client = _factory.CreateClient();
+        _client = Factory.CreateClient();
         return ValueTask.CompletedTask;
     }
-
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task MultiPostDump_IsReadableThroughTheApi()
     {
-        var report = await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+        var report = await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
         Assert.Equal(3, report.Added);
         Assert.Equal(0, report.DiagnosticCount);
@@ -47,7 +42,7 @@ public sealed class DumpImportTests : IAsyncLifetime
     [Fact]
     public async Task MultiPostDump_KeepsQuotationsListsAndCoAuthorBios()
     {
-        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+        await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
         var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/what-the-devolution-deals-leave-out", Cancel);
 
@@ -71,8 +66,8 @@ public sealed class DumpImportTests : IAsyncLifetime
     [Fact]
     public async Task OnePersonUnderSeveralSpellings_IsOneAuthor()
     {
-        await _factory.ImportAsync(RepositoryPaths.SeedDump);
-        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+        await Factory.ImportAsync(RepositoryPaths.SeedDump);
+        await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
         var staite = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors?q=catherine%20staite", Cancel);
         Assert.Equal(2, Assert.Single(staite!).ArticleCount);
@@ -87,7 +82,7 @@ public sealed class DumpImportTests : IAsyncLifetime
     [InlineData("Dr Müller")]
     public async Task AuthorSearch_IgnoresAccentsCaseAndHonorifics(string query)
     {
-        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+        await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
         var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>($"/api/authors?q={Uri.EscapeDataString(query)}", Cancel);
 
@@ -98,29 +93,29 @@ public sealed class DumpImportTests : IAsyncLifetime
     public async Task ChangedPost_IsUpdatedInPlaceUnderTheSameSlug()
     {
         var original = File.ReadAllText(RepositoryPaths.TestData("multi-post.txt"));
-        await _factory.ImportAsync(_factory.WriteDump("v1.txt", original));
-        var before = await _factory.QueryAsync(db => db.Articles.SingleAsync(a => a.Slug == "partnership-working-after-the-leps"));
+        await Factory.ImportAsync(Factory.WriteDump("v1.txt", original));
+        var before = await Factory.QueryAsync(db => db.Articles.SingleAsync(a => a.Slug == "partnership-working-after-the-leps"));
 
         var edited = original.Replace("built over years", "built patiently over many years", StringComparison.Ordinal);
-        var report = await _factory.ImportAsync(_factory.WriteDump("v2.txt", edited));
+        var report = await Factory.ImportAsync(Factory.WriteDump("v2.txt", edited));
 
         Assert.Equal((0, 1, 2), (report.Added, report.Updated, report.Unchanged));
         Assert.Equal("partnership-working-after-the-leps", Assert.Single(report.Changes).Slug);
-        var after = await _factory.QueryAsync(db => db.Articles.Include(a => a.Blocks).SingleAsync(a => a.Slug == "partnership-working-after-the-leps"));
+        var after = await Factory.QueryAsync(db => db.Articles.Include(a => a.Blocks).SingleAsync(a => a.Slug == "partnership-working-after-the-leps"));
         Assert.Equal(before.Id, after.Id);
         Assert.Contains("built patiently over many years", after.Text);
         Assert.Equal(after.Text.Length, after.Blocks.Max(b => b.End));
-        Assert.Equal(3, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(3, await Factory.QueryAsync(db => db.Articles.CountAsync()));
     }
 
     [Fact]
     public async Task RetitledPost_KeepsItsSlug()
     {
         var original = File.ReadAllText(RepositoryPaths.TestData("multi-post.txt"));
-        await _factory.ImportAsync(_factory.WriteDump("v1.txt", original));
+        await Factory.ImportAsync(Factory.WriteDump("v1.txt", original));
 
         var retitled = original.Replace("Partnership working after the LEPs", "Partnership working after the local enterprise partnerships", StringComparison.Ordinal);
-        var report = await _factory.ImportAsync(_factory.WriteDump("v2.txt", retitled));
+        var report = await Factory.ImportAsync(Factory.WriteDump("v2.txt", retitled));
 
         Assert.Equal((0, 1), (report.Added, report.Updated));
         var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/partnership-working-after-the-leps", Cancel);
@@ -130,23 +125,23 @@ public sealed class DumpImportTests : IAsyncLifetime
     [Fact]
     public async Task ArticleMissingFromALaterDump_IsKept()
     {
-        await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
+        await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
-        var report = await _factory.ImportAsync(RepositoryPaths.SeedDump);
+        var report = await Factory.ImportAsync(RepositoryPaths.SeedDump);
 
         Assert.Equal(3, report.Added);
-        Assert.Equal(6, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(6, await Factory.QueryAsync(db => db.Articles.CountAsync()));
     }
 
     [Fact]
     public async Task DryRun_ReportsWhatWouldChangeAndWritesNothing()
     {
-        var report = await _factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"), dryRun: true);
+        var report = await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"), dryRun: true);
 
         Assert.True(report.DryRun);
         Assert.Equal(3, report.Added);
-        Assert.Equal(0, await _factory.QueryAsync(db => db.Articles.CountAsync()));
-        Assert.Equal(0, await _factory.QueryAsync(db => db.Authors.CountAsync()));
+        Assert.Equal(0, await Factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(0, await Factory.QueryAsync(db => db.Authors.CountAsync()));
     }
 
     [Fact]
@@ -154,11 +149,11 @@ public sealed class DumpImportTests : IAsyncLifetime
     {
         var seed = File.ReadAllText(RepositoryPaths.SeedDump);
 
-        var report = await _factory.ImportAsync(_factory.WriteDump("twice.txt", seed + "\n\n" + seed));
+        var report = await Factory.ImportAsync(Factory.WriteDump("twice.txt", seed + "\n\n" + seed));
 
         Assert.Equal((3, 3), (report.Added, report.Duplicates));
         Assert.Contains(report.Diagnostics, d => d.Message.Contains("appears twice", StringComparison.Ordinal));
-        Assert.Equal(3, await _factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(3, await Factory.QueryAsync(db => db.Articles.CountAsync()));
     }
 
     [Fact]
@@ -167,12 +162,12 @@ public sealed class DumpImportTests : IAsyncLifetime
         var posts = string.Join("\n\n", Enumerable.Range(1, 1200).Select(i =>
             $"Council budget note number {i}\n\nJane Example\n\nParagraph one of note {i} about the council budget.\n\nParagraph two of note {i}."));
 
-        var report = await _factory.ImportAsync(_factory.WriteDump("large.txt", posts));
+        var report = await Factory.ImportAsync(Factory.WriteDump("large.txt", posts));
 
         Assert.Equal(1200, report.Added);
-        Assert.Equal(1200, await _factory.QueryAsync(db => db.Articles.CountAsync()));
-        Assert.Equal(1, await _factory.QueryAsync(db => db.Authors.CountAsync()));
-        var again = await _factory.ImportAsync(_factory.WriteDump("large-again.txt", posts));
+        Assert.Equal(1200, await Factory.QueryAsync(db => db.Articles.CountAsync()));
+        Assert.Equal(1, await Factory.QueryAsync(db => db.Authors.CountAsync()));
+        var again = await Factory.ImportAsync(Factory.WriteDump("large-again.txt", posts));
         Assert.Equal(1200, again.Unchanged);
     }
 }

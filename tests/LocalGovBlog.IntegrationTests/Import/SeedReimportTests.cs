@@ -3,24 +3,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.IntegrationTests.Import;
 
-public sealed class SeedReimportTests : IAsyncLifetime
+public sealed class SeedReimportTests : ArchiveTest
 {
-    private readonly ArchiveFactory _factory = new();
-
-    public ValueTask InitializeAsync()
-    {
-        _factory.EnsureStarted();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => _factory.DisposeAsync();
-
     [Fact]
     public async Task ImportingTheSeedAgain_ReportsThreeUnchangedPostsAndAddsNoRows()
     {
         var before = await CountRowsAsync();
 
-        var report = await _factory.ImportAsync(RepositoryPaths.SeedDump);
+        var report = await Factory.ImportAsync(RepositoryPaths.SeedDump);
 
         Assert.Equal((0, 0, 3), (report.Added, report.Updated, report.Unchanged));
         Assert.Equal(0, report.AuthorsAdded);
@@ -30,24 +20,24 @@ public sealed class SeedReimportTests : IAsyncLifetime
     [Fact]
     public async Task ImportingTheSeedAgain_LeavesEveryPostUntouched()
     {
-        var before = await _factory.QueryAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => new { a.Id, a.Slug, a.ContentHash, a.UpdatedAtUtc }).ToListAsync());
+        var before = await Factory.QueryAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => new { a.Id, a.Slug, a.ContentHash, a.UpdatedAtUtc }).ToListAsync());
 
-        await _factory.ImportAsync(RepositoryPaths.SeedDump);
+        await Factory.ImportAsync(RepositoryPaths.SeedDump);
 
-        var after = await _factory.QueryAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => new { a.Id, a.Slug, a.ContentHash, a.UpdatedAtUtc }).ToListAsync());
+        var after = await Factory.QueryAsync(db => db.Articles.OrderBy(a => a.Id).Select(a => new { a.Id, a.Slug, a.ContentHash, a.UpdatedAtUtc }).ToListAsync());
         Assert.Equal(before, after);
     }
 
     [Fact]
     public async Task TheStore_RunsInWriteAheadLogMode()
     {
-        var mode = await _factory.QueryAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        var mode = await Factory.QueryAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
 
         Assert.Equal("wal", Assert.Single(mode));
     }
 
     private Task<(int Articles, int Blocks, int Authors, int Links)> CountRowsAsync() =>
-        _factory.QueryAsync(async db => (
+        Factory.QueryAsync(async db => (
             await db.Articles.CountAsync(),
             await db.ArticleBlocks.CountAsync(),
             await db.Authors.CountAsync(),
