@@ -6,6 +6,7 @@ using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
+using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Security;
 using Serilog;
 
@@ -24,6 +25,7 @@ public static class AppComposition
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArchiveStore();
+        builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
         builder.Services.AddScoped<AnnotationWriter>();

@@ -53,6 +53,33 @@ public sealed class DumpGenerator(int seed = 20261127)
 
     public int AuthorPoolSize { get; init; } = 400;
 
+    /// <summary>Share of words drawn from a long tail of rarer made-up words, so that searches have
+    /// terms matching a few articles, a few per cent, and most of the archive. 0 keeps the small vocabulary.</summary>
+    public double RareWordShare { get; init; }
+
+    private const int TailSize = 30_000;
+
+    private static readonly string[] Syllables =
+    [
+        "ba", "co", "den", "fi", "gal", "ho", "jun", "ka", "lim", "mo", "nor", "pe", "quil", "ra", "sen", "tu",
+        "val", "wy", "zan", "bre", "cla", "dro", "fen", "gri", "plo", "stu", "tre", "vor",
+    ];
+
+    private readonly Lazy<double[]> _tailZipf = new(() => BuildZipf(TailSize));
+
+    /// <summary>The tail word of a given rank: three or four syllables, distinct for every rank.</summary>
+    public static string TailWord(int rank)
+    {
+        var word = new StringBuilder();
+        var n = rank;
+        for (var i = 0; i < 3 || n > 0; i++)
+        {
+            word.Append(Syllables[n % Syllables.Length]);
+            n /= Syllables.Length;
+        }
+        return word.ToString();
+    }
+
     public void Write(TextWriter writer, int articles)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -150,6 +177,12 @@ public sealed class DumpGenerator(int seed = 20261127)
         var words = new string[count];
         for (var i = 0; i < count; i++)
         {
+            if (RareWordShare > 0 && _random.NextDouble() < RareWordShare)
+            {
+                var rank = Array.BinarySearch(_tailZipf.Value, _random.NextDouble());
+                words[i] = TailWord(Math.Min(rank < 0 ? ~rank : rank, TailSize - 1));
+                continue;
+            }
             var index = Array.BinarySearch(_zipf, _random.NextDouble());
             words[i] = Vocabulary[Math.Min(index < 0 ? ~index : index, Vocabulary.Length - 1)];
         }

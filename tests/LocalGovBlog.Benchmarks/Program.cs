@@ -2,14 +2,21 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using LocalGovBlog.Benchmarks;
 
-// generate COUNT FILE   writes a synthetic dump of COUNT posts
-// anything else         runs the BenchmarkDotNet benchmarks (pass --filter '*' to choose)
+// generate COUNT FILE        writes a synthetic dump of COUNT posts, with a long tail of rarer words
+// search-bench DB [RUNS]     times searches and author lookups against an imported store (p50/p95)
+// anything else              runs the BenchmarkDotNet benchmarks (pass --filter '*' to choose)
 if (args is ["generate", var countText, var path])
 {
     var count = int.Parse(countText, CultureInfo.InvariantCulture);
     await using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
-    new DumpGenerator().Write(writer, count);
+    new DumpGenerator { RareWordShare = 0.08 }.Write(writer, count);
     Console.WriteLine($"Wrote {count:N0} posts to {path}");
+    return 0;
+}
+if (args is ["search-bench", var database, ..])
+{
+    var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
+    await SearchLatency.RunAsync(database, runs);
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(DumpGenerator).Assembly).Run(args);

@@ -1,6 +1,8 @@
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
+using LocalGovBlog.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LocalGovBlog.Web.Pages.Articles;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Api;
@@ -12,9 +14,15 @@ public static class ArticlesApi
     public sealed record AuthorRef(string Slug, string Name);
 
     public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<AuthorRef> Authors, string? Role,
-        bool IsExcerpt, string? Standfirst, IReadOnlyList<string> Themes);
+        bool IsExcerpt, string? Standfirst, IReadOnlyList<string> Themes, string? Snippet = null);
 
-    public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int Total);
+    /// <param name="Ranked">Searches only: false when too many articles match to rank, so they come in archive order.</param>
+    /// <param name="Facets">Searches only: how many matching articles each author (and theme) has.</param>
+    public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, int Total, bool? Ranked = null, SearchFacets? Facets = null);
+
+    public sealed record FacetCount(string Slug, string Name, int Count);
+
+    public sealed record SearchFacets(IReadOnlyList<FacetCount> Authors, IReadOnlyList<FacetCount> Themes);
 
     public sealed record ArticleAuthorDetail(string Slug, string Name, string? Role, string? Bio);
 
@@ -31,12 +39,16 @@ public static class ArticlesApi
     }
 
     private static async Task<Results<Ok<ArticlePage>, ProblemHttpResult>> ListAsync(
-        ArchiveDbContext db, string? author, int? page, CancellationToken cancellationToken)
+        ArchiveDbContext db, IArticleSearch search, string? author, string? theme, string? q, int? page, CancellationToken cancellationToken)
     {
         var pageNumber = page ?? 1;
         if (pageNumber < 1)
         {
             return TypedResults.Problem(detail: "page must be 1 or more.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid page");
+        }
+        if (!string.IsNullOrWhiteSpace(q) || !string.IsNullOrWhiteSpace(theme))
+        {
+            return TypedResults.Ok(await ArticleSearchApi.SearchAsync(db, search, q, author, theme, pageNumber, cancellationToken));
         }
         var query = db.Articles.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(author))
@@ -44,38 +56,35 @@ public static class ArticlesApi
             query = query.Where(a => a.Authors.Any(aa => aa.Author.Slug == author));
         }
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query
+        var items = (await ToSummariesAsync(query
             .OrderBy(a => a.SourceOrder)
             .Skip((pageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .Select(a => new
-            {
-                a.Slug,
-                a.Title,
-                a.IsExcerpt,
-                a.Standfirst,
-                Authors = a.Authors.OrderBy(aa => aa.Position)
-                    .Select(aa => new { aa.Author.Slug, aa.Author.Name, aa.Role })
-                    .ToList(),
-            })
-            .ToListAsync(cancellationToken);
-        var themes = await ArticleThemesAsync(db, rows.Select(r => r.Slug).ToList(), cancellationToken);
-        var items = rows.Select(r => new ArticleSummary(
-                r.Slug, r.Title, r.Authors.Select(x => new AuthorRef(x.Slug, x.Name)).ToList(),
-                r.Authors.Select(x => x.Role).FirstOrDefault(role => role is not null),
-                r.IsExcerpt, r.Standfirst, themes.GetValueOrDefault(r.Slug) ?? []))
-            .ToList();
+            .Take(PageSize), db, cancellationToken)).ConvertAll(row => row.Summary);
         return TypedResults.Ok(new ArticlePage(items, pageNumber, total));
     }
 
+    /// <summary>Projects already filtered and ordered articles into the list shape, with their themes.</summary>
+    internal static async Task<List<(int Id, ArticleSummary Summary)>> ToSummariesAsync(IQueryable<Article> articles, ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await articles
+            .Select(a => new { a.Id, a.Slug, a.Title, a.IsExcerpt, a.Standfirst })
+            .ToListAsync(cancellationToken);
+        var authors = await articles.AuthorLinksAsync(cancellationToken);
+        var themes = await ArticleThemesAsync(db, rows.ConvertAll(r => r.Id), cancellationToken);
+        return rows.ConvertAll(r => (r.Id, new ArticleSummary(
+                r.Slug, r.Title, authors[r.Id].Select(x => new AuthorRef(x.Slug, x.Name)).ToList(),
+                authors[r.Id].Select(x => x.Role).FirstOrDefault(role => role is not null),
+                r.IsExcerpt, r.Standfirst, themes.GetValueOrDefault(r.Id) ?? [])));
+    }
+
     /// <summary>Slugs of the themes tagged (publicly, on found passages) in each of these articles.</summary>
-    private static async Task<Dictionary<string, List<string>>> ArticleThemesAsync(ArchiveDbContext db, List<string> slugs, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, List<string>>> ArticleThemesAsync(ArchiveDbContext db, List<int> ids, CancellationToken cancellationToken)
     {
         var tags = await db.Annotations.AsNoTracking()
-            .Where(a => a.IsPublic && !a.IsOrphan && slugs.Contains(a.Article.Slug))
-            .Select(a => new { a.Article.Slug, Themes = a.Themes.Select(t => t.Slug).ToList() })
+            .Where(a => a.IsPublic && !a.IsOrphan && ids.Contains(a.ArticleId))
+            .Select(a => new { a.ArticleId, Themes = a.Themes.Select(t => t.Slug).ToList() })
             .ToListAsync(cancellationToken);
-        return tags.GroupBy(t => t.Slug).ToDictionary(g => g.Key,
+        return tags.GroupBy(t => t.ArticleId).ToDictionary(g => g.Key,
             g => g.SelectMany(t => t.Themes).Distinct().Order(StringComparer.Ordinal).ToList());
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace LocalGovBlog.Web.Import;
 /// their slug, unchanged ones left alone. Works through the dump in batches, one transaction
 /// each, so memory stays flat and a failure costs at most the batch in hand.
 /// </summary>
-public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock, ILogger<ArticleImporter> logger)
 {
     /// <summary>Checks, parses and imports a dump file.</summary>
     /// <exception cref="ImportRejectedException">The file is missing, empty, binary, not UTF-8, or holds no post.</exception>
@@ -39,33 +41,29 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
 
         // A dry run works in one transaction that is rolled back, so later batches see earlier ones.
         await using var dryRunTransaction = options.DryRun ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var batch = new List<ParsedArticle>(options.BatchSize);
-        foreach (var entry in entries)
+        // Parsing and preparing the next batch overlaps with writing this one: two cores, two stages.
+        var chunks = Channel.CreateBounded<ParsedChunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(() => ReadChunksAsync(entries, options.BatchSize, chunks.Writer, stopReading.Token), CancellationToken.None);
+        try
         {
-            switch (entry)
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
             {
-                case DumpDiagnostic diagnostic:
+                foreach (var diagnostic in chunk.Diagnostics)
+                {
                     report.Record(diagnostic);
-                    break;
-                case ParsedArticle article:
-                    foreach (var diagnostic in article.Diagnostics)
-                    {
-                        report.Record(diagnostic);
-                    }
-                    batch.Add(article);
-                    if (batch.Count == options.BatchSize)
-                    {
-                        await WriteBatchAsync(batch, run, report, options.DryRun, cancellationToken);
-                        batch.Clear();
-                        onBatch?.Invoke(report.Articles);
-                    }
-                    break;
+                }
+                if (chunk.Articles.Count > 0)
+                {
+                    await WriteBatchAsync(chunk.Articles, run, report, options.DryRun, cancellationToken);
+                    onBatch?.Invoke(report.Articles);
+                }
             }
         }
-        if (batch.Count > 0)
+        finally
         {
-            await WriteBatchAsync(batch, run, report, options.DryRun, cancellationToken);
-            onBatch?.Invoke(report.Articles);
+            await stopReading.CancelAsync();
+            await reading;
         }
         if (dryRunTransaction is not null)
         {
@@ -86,16 +84,59 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
         return report;
     }
 
+    /// <summary>Groups the parser's output into batches of prepared posts, each with the diagnostics read before it.</summary>
+    private static async Task ReadChunksAsync(IEnumerable<DumpEntry> entries, int batchSize, ChannelWriter<ParsedChunk> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunk = new ParsedChunk([], new List<PreparedArticle>(batchSize));
+            foreach (var entry in entries)
+            {
+                switch (entry)
+                {
+                    case DumpDiagnostic diagnostic:
+                        chunk.Diagnostics.Add(diagnostic);
+                        break;
+                    case ParsedArticle article:
+                        chunk.Diagnostics.AddRange(article.Diagnostics);
+                        chunk.Articles.Add(PreparedArticle.From(article));
+                        if (chunk.Articles.Count == batchSize)
+                        {
+                            await writer.WriteAsync(chunk, cancellationToken);
+                            chunk = new ParsedChunk([], new List<PreparedArticle>(batchSize));
+                        }
+                        break;
+                }
+            }
+            if (chunk.Articles.Count > 0 || chunk.Diagnostics.Count > 0)
+            {
+                await writer.WriteAsync(chunk, cancellationToken);
+            }
+            writer.Complete();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            writer.TryComplete();
+        }
+#pragma warning disable CA1031 // the writer hands the parser's failure to the importing side, which rethrows it
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            writer.TryComplete(exception);
+        }
+    }
+
     private async Task<int> NextSourceOrderAsync(CancellationToken cancellationToken) =>
         (await db.Articles.MaxAsync(a => (int?)a.SourceOrder, cancellationToken) ?? -1) + 1;
 
-    private async Task WriteBatchAsync(List<ParsedArticle> batch, ImportRun run, ImportReport report, bool dryRun, CancellationToken cancellationToken)
+    private async Task WriteBatchAsync(List<PreparedArticle> prepared, ImportRun run, ImportReport report, bool dryRun, CancellationToken cancellationToken)
     {
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var prepared = batch.Select(PreparedArticle.From).ToList();
         var authors = await LoadAuthorsAsync(prepared, run, cancellationToken);
         var existing = await LoadCandidatesAsync(prepared, cancellationToken);
+        var written = new List<Article>(prepared.Count);
+        var added = new List<Article>(prepared.Count);
 
         foreach (var post in prepared)
         {
@@ -120,7 +161,8 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
                     UpdatedAtUtc = now,
                 };
                 Fill(article, post, authors);
-                db.Articles.Add(article);
+                added.Add(article);
+                written.Add(article);
                 report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Added, post.Parsed.TitleLine));
             }
             else if (match.Article.ContentHash == post.ContentHash)
@@ -139,10 +181,15 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
                 article.OpeningKey = post.OpeningKey;
                 article.UpdatedAtUtc = now;
                 Fill(article, post, authors);
+                written.Add(article);
                 report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Updated, post.Parsed.TitleLine));
             }
         }
+        // EF writes new authors (giving them ids), author roles and bios, and changed posts; new posts go in bulk.
         await db.SaveChangesAsync(cancellationToken);
+        await NewArticleRows.InsertAsync(db, added, cancellationToken);
+        // Same transaction: the search index never disagrees with the store.
+        await search.IndexAsync(written.ConvertAll(a => a.Id), cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -328,6 +375,8 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, TimeProvider cl
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Imported {Source} (dry run: {DryRun}): {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Diagnostics} diagnostics in {ElapsedMs:0} ms")]
     private partial void LogImported(string source, bool dryRun, int added, int updated, int unchanged, int duplicates, int diagnostics, double elapsedMs);
+
+    private sealed record ParsedChunk(List<DumpDiagnostic> Diagnostics, List<PreparedArticle> Articles);
 
     private sealed record StoredMatch(Article? Article, string Slug, bool Duplicate);
 

@@ -18,7 +18,7 @@ public sealed record ImportOptions
     public bool DryRun { get; init; }
 
     /// <summary>Posts written per transaction; a failure loses at most the batch in hand.</summary>
-    public int BatchSize { get; init; } = 500;
+    public int BatchSize { get; init; } = 2000;
 }
 
 public sealed record ImportProgress(long BytesRead, long TotalBytes, int Articles);

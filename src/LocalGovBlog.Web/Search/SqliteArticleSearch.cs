@@ -1,0 +1,214 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using LocalGovBlog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace LocalGovBlog.Web.Search;
+
+/// <summary>
+/// Search on the SQLite FTS5 table <c>ArticleSearch</c> (migration <c>AddFullTextSearch</c>):
+/// porter stemming over unicode61 with diacritics removed, bm25 with titles weighted highest.
+/// The importer keeps it in step through <see cref="IndexAsync"/> inside its own transactions.
+/// </summary>
+public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration configuration) : IArticleSearch
+{
+    /// <summary>bm25 column weights: title, standfirst, body, authors, notes.</summary>
+    private const string Bm25 = "bm25(ArticleSearch, 10.0, 4.0, 1.0, 6.0, 2.0)";
+
+    private static readonly string Snippet =
+        $"snippet(ArticleSearch, -1, char({(int)SnippetHtml.Open}), char({(int)SnippetHtml.Close}), '…', 24)";
+
+    /// <summary>Above this many matches bm25 would score every one of them: rank only those with the words
+    /// in a title, standfirst or author's name (if there are no more than this), then the rest in archive order.</summary>
+    public int RankLimit { get; } = configuration.GetValue("Search:RankLimit", 2_000);
+
+    /// <summary>Above this many matches counting them per author costs more than the answer is worth.</summary>
+    public int FacetLimit { get; } = configuration.GetValue("Search:FacetLimit", 20_000);
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Words.IsEmpty && request.AuthorIds is null || request.AuthorIds is { Count: 0 } || request.ThemeIds is { Count: 0 })
+        {
+            return SearchResults.None;
+        }
+        if (request.ThemeIds is not null)
+        {
+            throw new NotSupportedException("Themes are not in the store yet.");
+        }
+        var connection = await OpenAsync(cancellationToken);
+        var offset = (Math.Max(1, request.Page) - 1) * request.PageSize;
+        var authorFilter = request.AuthorIds is null
+            ? ""
+            // "+rowid": filter the rows MATCH finds; a plain rowid constraint makes FTS5 re-run the match per author article.
+            : $"+rowid IN (SELECT ArticleId FROM ArticleAuthors WHERE AuthorId IN ({string.Join(',', request.AuthorIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}))";
+
+        if (request.Words.IsEmpty)
+        {
+            var byAuthor = authorFilter.Replace("+rowid", "a.Id", StringComparison.Ordinal);
+            var count = await ScalarAsync(connection, $"SELECT count(*) FROM Articles a WHERE {byAuthor}", null, cancellationToken);
+            var ids = await IdsAsync(connection,
+                $"SELECT a.Id FROM Articles a WHERE {byAuthor} ORDER BY a.SourceOrder LIMIT {request.PageSize} OFFSET {offset}", null, cancellationToken);
+            return new SearchResults([.. ids.Select(id => new SearchHit(id, null))], count, Ranked: false, []);
+        }
+
+        var match = request.Words.ToFts5Match();
+        var where = "ArticleSearch MATCH $match" + (authorFilter.Length > 0 ? " AND " + authorFilter : "");
+        var total = await ScalarAsync(connection, $"SELECT count(*) FROM ArticleSearch WHERE {where}", match, cancellationToken);
+        if (total == 0)
+        {
+            return SearchResults.None;
+        }
+        var ranked = total <= RankLimit;
+        var pageIds = ranked
+            ? await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {where} ORDER BY {Bm25} LIMIT {request.PageSize} OFFSET {offset}", match, cancellationToken)
+            : await HeadFirstAsync(connection, where, match, authorFilter, request.PageSize, offset, cancellationToken);
+        var snippets = await SnippetsAsync(connection, match, pageIds, cancellationToken);
+        var hits = pageIds.Select(id => new SearchHit(id, SnippetHtml.Render(snippets.GetValueOrDefault(id)))).ToList();
+        var facets = await AuthorFacetsAsync(connection, match, request.AuthorIds is null ? total : null, cancellationToken);
+        return new SearchResults(hits, total, ranked, facets);
+    }
+
+    /// <summary>Too many matches to rank: the ones with the words in the short, heavily weighted columns
+    /// come first by bm25 when there are few enough of them, then every other match in archive order.</summary>
+    private async Task<List<int>> HeadFirstAsync(DbConnection connection, string where, string match, string authorFilter,
+        int pageSize, int offset, CancellationToken cancellationToken)
+    {
+        var head = "{title standfirst authors} : (" + match + ")";
+        var headWhere = "ArticleSearch MATCH $head" + (authorFilter.Length > 0 ? " AND " + authorFilter : "");
+        var headCount = await ScalarAsync(connection, $"SELECT count(*) FROM ArticleSearch WHERE {headWhere}", null, cancellationToken, head);
+        if (headCount == 0 || headCount > RankLimit)
+        {
+            return await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {where} ORDER BY rowid LIMIT {pageSize} OFFSET {offset}", match, cancellationToken);
+        }
+        var ids = offset < headCount
+            ? await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {headWhere} ORDER BY {Bm25} LIMIT {pageSize} OFFSET {offset}", null, cancellationToken, head)
+            : [];
+        if (ids.Count < pageSize)
+        {
+            ids.AddRange(await IdsAsync(connection,
+                $"SELECT rowid FROM ArticleSearch WHERE {where} AND +rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $head) "
+                + $"ORDER BY rowid LIMIT {pageSize - ids.Count} OFFSET {Math.Max(0, offset - headCount)}", match, cancellationToken, head));
+        }
+        return ids;
+    }
+
+    public async Task IndexAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        if (articleIds.Count == 0)
+        {
+            return;
+        }
+        var connection = await OpenAsync(cancellationToken);
+        var ids = string.Join(',', articleIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        await using var command = Command(connection, $"""
+            DELETE FROM ArticleSearch WHERE rowid IN ({ids});
+            INSERT INTO ArticleSearch (rowid, title, standfirst, body, authors, notes)
+            SELECT a.Id, a.Title, coalesce(a.Standfirst, ''), a.Text,
+                   coalesce((SELECT group_concat(au.Name || ' ' || au.SearchName, ' ')
+                             FROM ArticleAuthors aa JOIN Authors au ON au.Id = aa.AuthorId
+                             WHERE aa.ArticleId = a.Id), ''),
+                   ''
+            FROM Articles a WHERE a.Id IN ({ids});
+            """);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Counts per author across every article the words match, whatever author is chosen,
+    /// so a reader can switch between them; skipped when the words match too much of the archive.</summary>
+    private async Task<IReadOnlyList<SearchFacet>> AuthorFacetsAsync(DbConnection connection, string match, int? knownTotal, CancellationToken cancellationToken)
+    {
+        var total = knownTotal ?? await ScalarAsync(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match", match, cancellationToken);
+        if (total > FacetLimit)
+        {
+            return [];
+        }
+        // Materialised so that the match drives the join, not a probe of the index per author link.
+        await using var command = Command(connection, """
+            WITH hits AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match),
+                 counts AS (SELECT aa.AuthorId, count(*) AS n FROM hits JOIN ArticleAuthors aa ON aa.ArticleId = hits.id GROUP BY aa.AuthorId)
+            SELECT au.Id, au.Slug, au.Name, counts.n
+            FROM counts JOIN Authors au ON au.Id = counts.AuthorId
+            ORDER BY counts.n DESC, au.SearchName
+            LIMIT 12
+            """, match);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var facets = new List<SearchFacet>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            facets.Add(new SearchFacet(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+        }
+        return facets;
+    }
+
+    private async Task<Dictionary<int, string>> SnippetsAsync(DbConnection connection, string match, List<int> ids, CancellationToken cancellationToken)
+    {
+        var snippets = new Dictionary<int, string>();
+        if (ids.Count == 0)
+        {
+            return snippets;
+        }
+        var list = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        await using var command = Command(connection,
+            $"SELECT rowid, {Snippet} FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid IN ({list})", match);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            snippets[reader.GetInt32(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+        }
+        return snippets;
+    }
+
+    private async Task<int> ScalarAsync(DbConnection connection, string sql, string? match, CancellationToken cancellationToken, string? head = null)
+    {
+        await using var command = Command(connection, sql, match, head);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    private async Task<List<int>> IdsAsync(DbConnection connection, string sql, string? match, CancellationToken cancellationToken, string? head = null)
+    {
+        await using var command = Command(connection, sql, match, head);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+        return ids;
+    }
+
+    private DbCommand Command(DbConnection connection, string sql, string? match = null, string? head = null)
+    {
+        var command = connection.CreateCommand();
+        // Only numbers and fixed SQL are spliced in; the reader's words travel as a parameter.
+#pragma warning disable CA2100
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in new[] { ("$match", match), ("$head", head) })
+        {
+            if (value is not null)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+        }
+        return command;
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open)
+        {
+            // EF closes it again when the context is disposed.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        return connection;
+    }
+}
