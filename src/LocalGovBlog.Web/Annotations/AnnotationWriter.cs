@@ -1,4 +1,5 @@
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Annotations;
@@ -13,7 +14,7 @@ public sealed record AnnotationWrite(Annotation? Saved, int Status, IReadOnlyLis
 }
 
 /// <summary>Checks and stores passage tags for the API and the no-script form alike.</summary>
-public sealed class AnnotationWriter(ArchiveDbContext db, TimeProvider clock)
+public sealed class AnnotationWriter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock)
 {
     public async Task<AnnotationWrite> CreateAsync(string articleSlug, AnnotationDraft draft, string ownerId, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ public sealed class AnnotationWriter(ArchiveDbContext db, TimeProvider clock)
             Themes = themes,
         };
         db.Annotations.Add(annotation);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndIndexAsync(search, article.Id, cancellationToken);
         return new AnnotationWrite(annotation, StatusCodes.Status201Created, []);
     }
 
@@ -74,7 +75,7 @@ public sealed class AnnotationWriter(ArchiveDbContext db, TimeProvider clock)
         annotation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         annotation.Themes.Clear();
         annotation.Themes.AddRange(themes);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndIndexAsync(search, annotation.ArticleId, cancellationToken);
         return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -93,7 +94,7 @@ public static class AnnotationsApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        int id, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
+        int id, ArchiveDbContext db, IArticleSearch search, HttpContext http, CancellationToken cancellationToken)
     {
         var annotation = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         var denied = await CheckOwnerAsync(annotation, http, id);
@@ -102,7 +103,7 @@ public static class AnnotationsApi
             return denied;
         }
         db.Annotations.Remove(annotation!);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndIndexAsync(search, annotation!.ArticleId, cancellationToken);
         return TypedResults.NoContent();
     }
 

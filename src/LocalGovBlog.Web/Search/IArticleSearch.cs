@@ -6,8 +6,8 @@ namespace LocalGovBlog.Web.Search;
 /// </summary>
 public interface IArticleSearch
 {
-    /// <summary>Finds articles matching the words, narrowed to any of the given authors (and, once
-    /// themes exist, themes); ranked by relevance unless too many match, with author counts.</summary>
+    /// <summary>Finds articles matching the words, narrowed to any of the given authors and themes;
+    /// ranked by relevance unless too many match, with author and theme counts.</summary>
     Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
 
     /// <summary>Brings the index up to date for these articles, inside the caller's transaction.</summary>
@@ -24,6 +24,9 @@ public sealed record SearchRequest(SearchQuery Words, IReadOnlyList<int>? Author
 /// <param name="AuthorFacets">Matches per author for the words alone; empty when too many match to count cheaply.</param>
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool Ranked, IReadOnlyList<SearchFacet> AuthorFacets)
 {
+    /// <summary>Matches per theme for the words alone; empty when too many match to count cheaply.</summary>
+    public IReadOnlyList<SearchFacet> ThemeFacets { get; init; } = [];
+
     public static SearchResults None { get; } = new([], 0, true, []);
 }
 

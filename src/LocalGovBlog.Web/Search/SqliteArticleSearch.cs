@@ -30,24 +30,29 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Words.IsEmpty && request.AuthorIds is null || request.AuthorIds is { Count: 0 } || request.ThemeIds is { Count: 0 })
+        if (request.Words.IsEmpty && request.AuthorIds is null && request.ThemeIds is null
+            || request.AuthorIds is { Count: 0 } || request.ThemeIds is { Count: 0 })
         {
             return SearchResults.None;
         }
-        if (request.ThemeIds is not null)
-        {
-            throw new NotSupportedException("Themes are not in the store yet.");
-        }
         var connection = await OpenAsync(cancellationToken);
         var offset = (Math.Max(1, request.Page) - 1) * request.PageSize;
-        var authorFilter = request.AuthorIds is null
-            ? ""
-            // "+rowid": filter the rows MATCH finds; a plain rowid constraint makes FTS5 re-run the match per author article.
-            : $"+rowid IN (SELECT ArticleId FROM ArticleAuthors WHERE AuthorId IN ({string.Join(',', request.AuthorIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))}))";
+        // "+rowid": filter the rows MATCH finds; a plain rowid constraint makes FTS5 re-run the match per article.
+        var filters = new List<string>();
+        if (request.AuthorIds is not null)
+        {
+            filters.Add($"+rowid IN (SELECT ArticleId FROM ArticleAuthors WHERE AuthorId IN ({IdList(request.AuthorIds)}))");
+        }
+        if (request.ThemeIds is not null)
+        {
+            filters.Add($"+rowid IN ({TaggedArticles} AND t.ThemeId IN ({IdList(request.ThemeIds)}))");
+        }
+        var authorFilter = string.Join(" AND ", filters);
 
         if (request.Words.IsEmpty)
         {
             var byAuthor = authorFilter.Replace("+rowid", "a.Id", StringComparison.Ordinal);
+            // Without words there is nothing to count facets against.
             var count = await ScalarAsync(connection, $"SELECT count(*) FROM Articles a WHERE {byAuthor}", null, cancellationToken);
             var ids = await IdsAsync(connection,
                 $"SELECT a.Id FROM Articles a WHERE {byAuthor} ORDER BY a.SourceOrder LIMIT {request.PageSize} OFFSET {offset}", null, cancellationToken);
@@ -67,8 +72,9 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
             : await HeadFirstAsync(connection, where, match, authorFilter, request.PageSize, offset, cancellationToken);
         var snippets = await SnippetsAsync(connection, match, pageIds, cancellationToken);
         var hits = pageIds.Select(id => new SearchHit(id, SnippetHtml.Render(snippets.GetValueOrDefault(id)))).ToList();
-        var facets = await AuthorFacetsAsync(connection, match, request.AuthorIds is null ? total : null, cancellationToken);
-        return new SearchResults(hits, total, ranked, facets);
+        var facets = await AuthorFacetsAsync(connection, match, filters.Count == 0 ? total : null, cancellationToken);
+        var themeFacets = total > FacetLimit ? [] : await ThemeFacetsAsync(connection, match, cancellationToken);
+        return new SearchResults(hits, total, ranked, facets) { ThemeFacets = themeFacets };
     }
 
     /// <summary>Too many matches to rank: the ones with the words in the short, heavily weighted columns
@@ -111,7 +117,8 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
                    coalesce((SELECT group_concat(au.Name || ' ' || au.SearchName, ' ')
                              FROM ArticleAuthors aa JOIN Authors au ON au.Id = aa.AuthorId
                              WHERE aa.ArticleId = a.Id), ''),
-                   ''
+                   coalesce((SELECT group_concat(an.Note, ' ') FROM Annotations an
+                             WHERE an.ArticleId = a.Id AND an.IsPublic = 1 AND an.Note IS NOT NULL), '')
             FROM Articles a WHERE a.Id IN ({ids});
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -133,6 +140,35 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
             SELECT au.Id, au.Slug, au.Name, counts.n
             FROM counts JOIN Authors au ON au.Id = counts.AuthorId
             ORDER BY counts.n DESC, au.SearchName
+            LIMIT 12
+            """, match);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var facets = new List<SearchFacet>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            facets.Add(new SearchFacet(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+        }
+        return facets;
+    }
+
+    /// <summary>Articles with a public tag that is still anchored; completed with a theme condition on <c>t</c>.</summary>
+    private const string TaggedArticles =
+        "SELECT an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id WHERE an.IsPublic = 1 AND an.IsOrphan = 0";
+
+    private static string IdList(IEnumerable<int> ids) =>
+        string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Matching articles per theme, for the words alone, so a reader can narrow down by theme.</summary>
+    private async Task<IReadOnlyList<SearchFacet>> ThemeFacetsAsync(DbConnection connection, string match, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, $"""
+            WITH hits AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match),
+                 tagged AS (SELECT DISTINCT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
+                            WHERE an.IsPublic = 1 AND an.IsOrphan = 0),
+                 counts AS (SELECT tagged.ThemeId, count(*) AS n FROM hits JOIN tagged ON tagged.ArticleId = hits.id GROUP BY tagged.ThemeId)
+            SELECT th.Id, th.Slug, th.Name, counts.n
+            FROM counts JOIN Themes th ON th.Id = counts.ThemeId
+            ORDER BY counts.n DESC, th.Name
             LIMIT 12
             """, match);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Import;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public sealed record ArticleAuthorView(string Slug, string Name, string? Role, s
 
 public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End);
 
-public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArticleSearch search) : PageModel
 {
     private const int DescriptionWords = 30;
 
@@ -103,7 +104,7 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer) : Pa
             return tag is null ? NotFound() : Forbid();
         }
         db.Annotations.Remove(tag);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndIndexAsync(search, tag.ArticleId, cancellationToken);
         TagMessage = "Tag deleted.";
         return Redirect($"/articles/{slug}#tags");
     }

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using LocalGovBlog.IntegrationTests.Accounts;
+using LocalGovBlog.IntegrationTests.Annotations;
+
+namespace LocalGovBlog.IntegrationTests.Search;
+
+/// <summary>Themes and tag notes in search: words + theme together, theme counts beside the results,
+/// and a note's words finding its article.</summary>
+public sealed class SearchThemeTests() : ArchiveTest(seed: true)
+{
+    private const string Mason = "creating-our-fate-through-our-own-behaviours";
+    private const string Staite = "catherine-staite-reflects-on-the-need-for-21st-century-partnerships-in-birmingham";
+
+    private async Task<FormsClient> TaggerAsync()
+    {
+        var client = new FormsClient(Factory);
+        await client.RegisterAsync("search.tagger");
+        var masonText = await TaggingClient.TextAsync(client, Mason);
+        await TaggingClient.TagAsync(client, Mason, masonText, "partnership working", ["devolution"], note: "A marginal gloss about zeppelins.");
+        var staiteText = await TaggingClient.TextAsync(client, Staite);
+        await TaggingClient.TagAsync(client, Staite, staiteText, "Working in partnership in the public sector", ["partnership"]);
+        return client;
+    }
+
+    [Fact]
+    public async Task WordsAndTheme_FindOnlyArticlesTaggedWithTheTheme()
+    {
+        var client = await TaggerAsync();
+
+        var all = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership", Cancel);
+        var devolution = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership&theme=devolution", Cancel);
+        var themeOnly = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?theme=partnership", Cancel);
+
+        Assert.True(all!.Total >= 2);
+        Assert.Equal([Mason], devolution!.Items.Select(i => i.Slug));
+        Assert.Equal([Staite], themeOnly!.Items.Select(i => i.Slug));
+        Assert.Contains(all.Facets!.Themes, f => f.Slug == "devolution" && f.Count == 1);
+        Assert.Contains(all.Facets.Themes, f => f.Slug == "partnership" && f.Count == 1);
+    }
+
+    [Fact]
+    public async Task TagNote_IsSearchableOnceSavedAndGoneWhenTheTagIs()
+    {
+        var client = await TaggerAsync();
+
+        var found = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=zeppelins", Cancel);
+        Assert.Equal([Mason], found!.Items.Select(i => i.Slug));
+
+        var tags = await client.Http.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/articles/{Mason}/annotations", Cancel);
+        var id = tags.EnumerateArray().Single().GetProperty("id").GetString()!.Split('/')[^1];
+        var deleted = await client.SendApiAsync(HttpMethod.Delete, $"/api/annotations/{id}");
+        Assert.True(deleted.IsSuccessStatusCode);
+
+        var gone = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=zeppelins", Cancel);
+        Assert.Equal(0, gone!.Total);
+    }
+}
