@@ -142,13 +142,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
             ORDER BY counts.n DESC, au.SearchName
             LIMIT 12
             """, match);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var facets = new List<SearchFacet>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            facets.Add(new SearchFacet(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
-        }
-        return facets;
+        return await ReadFacetsAsync(command, cancellationToken);
     }
 
     /// <summary>Articles with a public tag that is still anchored; completed with a theme condition on <c>t</c>.</summary>
@@ -171,6 +165,12 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
             ORDER BY counts.n DESC, th.Name
             LIMIT 12
             """, match);
+        return await ReadFacetsAsync(command, cancellationToken);
+    }
+
+    /// <summary>Reads rows of (id, slug, name, count).</summary>
+    private static async Task<IReadOnlyList<SearchFacet>> ReadFacetsAsync(DbCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var facets = new List<SearchFacet>();
         while (await reader.ReadAsync(cancellationToken))

@@ -54,4 +54,18 @@ public sealed class SearchThemeTests() : ArchiveTest(seed: true)
         var gone = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=zeppelins", Cancel);
         Assert.Equal(0, gone!.Total);
     }
+
+    [Fact]
+    public async Task SearchPage_NarrowsByThemeAndListsThemeCounts()
+    {
+        var client = await TaggerAsync();
+
+        var html = await client.Http.GetStringAsync("/search?q=partnership&theme=devolution", Cancel);
+        var page = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, Cancel);
+
+        Assert.Equal(["Creating our fate through our own\u00A0behaviours"], page.QuerySelectorAll(".search-list .teaser__title").Select(t => t.TextContent.Trim()));
+        Assert.Contains("tagged Devolution", page.QuerySelector("#search-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.QuerySelectorAll("#facets-themes + ul .facets__name"), n => n.TextContent == "Partnership");
+        Assert.Equal("devolution", page.QuerySelector("input[type=hidden][name=theme]")?.GetAttribute("value"));
+    }
 }

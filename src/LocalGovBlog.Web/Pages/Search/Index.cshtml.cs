@@ -25,11 +25,20 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
     [BindProperty(SupportsGet = true, Name = "author")]
     public string? Author { get; set; }
 
+    /// <summary>A theme's slug: only articles with a passage tagged with it.</summary>
+    [BindProperty(SupportsGet = true, Name = "theme")]
+    public string? Theme { get; set; }
+
     public IReadOnlyList<AuthorChoice> Authors { get; private set; } = [];
+
+    /// <summary>The chosen theme's name, when <see cref="Theme"/> names one.</summary>
+    public string? ThemeName { get; private set; }
 
     public IReadOnlyList<SearchResultItem> Results { get; private set; } = [];
 
     public IReadOnlyList<SearchFacet> AuthorFacets { get; private set; } = [];
+
+    public IReadOnlyList<SearchFacet> ThemeFacets { get; private set; } = [];
 
     public int Total { get; private set; }
 
@@ -39,7 +48,9 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public bool HasQuery => !string.IsNullOrWhiteSpace(Query) || HasAuthor;
+    public bool HasQuery => !string.IsNullOrWhiteSpace(Query) || HasAuthor || HasTheme;
+
+    public bool HasTheme => !string.IsNullOrWhiteSpace(Theme);
 
     public bool HasAuthor => !string.IsNullOrWhiteSpace(Author);
 
@@ -72,9 +83,14 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
         {
             return Page();
         }
-        var request = new SearchRequest(SearchQuery.Parse(Query), HasAuthor ? [.. Authors.Select(a => a.Id)] : null, null, PageNumber, PageSize);
+        var theme = HasTheme
+            ? await db.Themes.AsNoTracking().Where(t => t.Slug == Theme!.Trim()).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        ThemeName = theme?.Name;
+        var request = new SearchRequest(SearchQuery.Parse(Query), HasAuthor ? [.. Authors.Select(a => a.Id)] : null,
+            HasTheme ? (theme is null ? [] : [theme.Id]) : null, PageNumber, PageSize);
         var results = await search.SearchAsync(request, cancellationToken);
-        (Total, Ranked, AuthorFacets) = (results.Total, results.Ranked, results.AuthorFacets);
+        (Total, Ranked, AuthorFacets, ThemeFacets) = (results.Total, results.Ranked, results.AuthorFacets, results.ThemeFacets);
         var ids = results.Hits.Select(h => h.ArticleId).ToList();
         var items = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Slug }).ToDictionaryAsync(a => a.Slug, a => a.Id, cancellationToken);
@@ -91,7 +107,11 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
         return Partial("_AuthorSuggestions", this);
     }
 
-    public string Href(string? author, int page = 1)
+    public string Href(string? author, int page = 1) => Href(author, Theme, page);
+
+    public string ThemeHref(string? theme) => Href(Author, theme, 1);
+
+    private string Href(string? author, string? theme, int page)
     {
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(Query))
@@ -101,6 +121,10 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
         if (!string.IsNullOrWhiteSpace(author))
         {
             parts.Add("author=" + Uri.EscapeDataString(author));
+        }
+        if (!string.IsNullOrWhiteSpace(theme))
+        {
+            parts.Add("theme=" + Uri.EscapeDataString(theme));
         }
         if (page > 1)
         {
@@ -113,7 +137,8 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
     {
         var words = SearchQuery.Parse(Query);
         var byWhom = Authors.Count == 1 ? $"by {Authors[0].Name}" : HasAuthor ? $"by authors matching “{Author!.Trim()}”" : "";
-        return string.Join(' ', new[] { words.IsEmpty ? "" : $"“{words}”", byWhom }.Where(s => s.Length > 0));
+        var tagged = HasTheme ? $"tagged {ThemeName ?? Theme!.Trim()}" : "";
+        return string.Join(' ', new[] { words.IsEmpty ? "" : $"“{words}”", byWhom, tagged }.Where(s => s.Length > 0));
     }
 
     private async Task<IReadOnlyList<AuthorChoice>> FindAuthorsAsync(string typed, CancellationToken cancellationToken)
