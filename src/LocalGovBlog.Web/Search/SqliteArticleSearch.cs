@@ -73,7 +73,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
         var snippets = await SnippetsAsync(connection, match, pageIds, cancellationToken);
         var hits = pageIds.Select(id => new SearchHit(id, SnippetHtml.Render(snippets.GetValueOrDefault(id)))).ToList();
         var facets = await AuthorFacetsAsync(connection, match, filters.Count == 0 ? total : null, cancellationToken);
-        var themeFacets = total > FacetLimit ? [] : await ThemeFacetsAsync(connection, match, cancellationToken);
+        var themeFacets = await ThemeFacetsAsync(connection, match, cancellationToken);
         return new SearchResults(hits, total, ranked, facets) { ThemeFacets = themeFacets };
     }
 
@@ -152,14 +152,17 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
     private static string IdList(IEnumerable<int> ids) =>
         string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>Matching articles per theme, for the words alone, so a reader can narrow down by theme.</summary>
+    /// <summary>Matching articles per theme, for the words alone, so a reader can narrow down by theme.
+    /// Driven from the tagged articles (a small share of the archive), each checked against the match,
+    /// so an archive with few tags pays almost nothing however many articles the words match.</summary>
     private async Task<IReadOnlyList<SearchFacet>> ThemeFacetsAsync(DbConnection connection, string match, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, $"""
-            WITH hits AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match),
-                 tagged AS (SELECT DISTINCT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
+        await using var command = Command(connection, """
+            WITH tagged AS (SELECT DISTINCT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
                             WHERE an.IsPublic = 1 AND an.IsOrphan = 0),
-                 counts AS (SELECT tagged.ThemeId, count(*) AS n FROM hits JOIN tagged ON tagged.ArticleId = hits.id GROUP BY tagged.ThemeId)
+                 counts AS (SELECT tagged.ThemeId, count(*) AS n FROM tagged
+                            WHERE EXISTS (SELECT 1 FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid = tagged.ArticleId)
+                            GROUP BY tagged.ThemeId)
             SELECT th.Id, th.Slug, th.Name, counts.n
             FROM counts JOIN Themes th ON th.Id = counts.ThemeId
             ORDER BY counts.n DESC, th.Name
