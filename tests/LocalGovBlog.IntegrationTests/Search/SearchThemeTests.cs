@@ -39,6 +39,20 @@ public sealed class SearchThemeTests() : ArchiveTest(seed: true)
     }
 
     [Fact]
+    public async Task WordsAuthorAndTheme_CombineIntoOneFilter()
+    {
+        var client = await TaggerAsync();
+
+        var mason = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership&author=anthony-mason&theme=devolution", Cancel);
+        var staite = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership&author=catherine-staite&theme=devolution", Cancel);
+        var unknownTheme = await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership&theme=no-such-theme", Cancel);
+
+        Assert.Equal([Mason], mason!.Items.Select(i => i.Slug));
+        Assert.Equal(0, staite!.Total);
+        Assert.Equal(0, unknownTheme!.Total);
+    }
+
+    [Fact]
     public async Task TagNote_IsSearchableOnceSavedAndGoneWhenTheTagIs()
     {
         var client = await TaggerAsync();
