@@ -26,6 +26,11 @@ public static class ArticleListQuery
 
     /// <summary>Projects already filtered and ordered articles into list items.</summary>
     public static async Task<List<ArticleListItem>> ToListItemsAsync(
+        this IQueryable<Article> articles, CancellationToken cancellationToken) =>
+        (await articles.ToKeyedListItemsAsync(cancellationToken)).ConvertAll(row => row.Item);
+
+    /// <summary>The same, each with its article's id, for callers that hold ids (search hits).</summary>
+    public static async Task<List<(int Id, ArticleListItem Item)>> ToKeyedListItemsAsync(
         this IQueryable<Article> articles, CancellationToken cancellationToken)
     {
         var rows = await articles
@@ -41,13 +46,13 @@ public static class ArticleListQuery
             })
             .ToListAsync(cancellationToken);
         var authors = await articles.AuthorLinksAsync(cancellationToken);
-        return rows.ConvertAll(r => new ArticleListItem(
+        return rows.ConvertAll(r => (r.Id, new ArticleListItem(
             r.Slug,
             r.Title,
             authors[r.Id].Select(a => new AuthorLink(a.Slug, a.Name)).ToList(),
             string.IsNullOrWhiteSpace(r.Standfirst) ? OpeningWords(r.Opening, SummaryWords, r.Opening.Length >= OpeningChars) : r.Standfirst,
             r.IsExcerpt,
-            ReadingTime.Minutes(r.WordCount)));
+            ReadingTime.Minutes(r.WordCount))));
     }
 
     /// <summary>The bylines of the same articles, in byline order, as a second query. (Projecting them

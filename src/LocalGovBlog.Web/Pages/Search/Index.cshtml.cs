@@ -92,10 +92,8 @@ public sealed class IndexModel(ArchiveDbContext db, IArticleSearch search) : Pag
         var results = await search.SearchAsync(request, cancellationToken);
         (Total, Ranked, AuthorFacets, ThemeFacets) = (results.Total, results.Ranked, results.AuthorFacets, results.ThemeFacets);
         var ids = results.Hits.Select(h => h.ArticleId).ToList();
-        var items = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Slug }).ToDictionaryAsync(a => a.Slug, a => a.Id, cancellationToken);
-        var articles = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListItemsAsync(cancellationToken))
-            .ToDictionary(a => items[a.Slug]);
+        var articles = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).ToKeyedListItemsAsync(cancellationToken))
+            .ToDictionary(row => row.Id, row => row.Item);
         Results = [.. results.Hits.Where(h => articles.ContainsKey(h.ArticleId)).Select(h => new SearchResultItem(articles[h.ArticleId], h.SnippetHtml))];
         return Page();
     }
