@@ -73,27 +73,35 @@ internal static class LineShape
             {
                 continue;
             }
-            var rest = text[end..];
-            var quoted = CountLeadingSpaces(rest) is var gap && gap < rest.Length && IsOpeningQuote(rest[gap]);
-            if (quoted)
+            if (EndsAsAMarker(text[end..]))
             {
-                var close = rest.LastIndexOfAny("”\"’'»");
-                if (close <= gap)
-                {
-                    return false;
-                }
-                rest = rest[(close + 1)..];
+                return true;
             }
-            foreach (var c in rest)
-            {
-                if (!IsSpace(c) && c is not ('…' or '›' or '»' or '→' or ':' or '.' or '>' or '-' or '–' or ']' or ')'))
-                {
-                    return false;
-                }
-            }
-            return true;
         }
         return false;
+    }
+
+    /// <summary>What may follow the words of a marker: an arrow, dots, a colon, or the post's title in quotes.</summary>
+    private static bool EndsAsAMarker(ReadOnlySpan<char> rest)
+    {
+        var gap = CountLeadingSpaces(rest);
+        if (gap < rest.Length && IsOpeningQuote(rest[gap]))
+        {
+            var close = rest.LastIndexOfAny("”\"’'»");
+            if (close <= gap)
+            {
+                return false;
+            }
+            rest = rest[(close + 1)..];
+        }
+        foreach (var c in rest)
+        {
+            if (!IsSpace(c) && c is not ('…' or '›' or '»' or '→' or ':' or '.' or '>' or '-' or '–' or ']' or ')'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The text opens with the phrase's words (any case, any run of spaces between them).</summary>

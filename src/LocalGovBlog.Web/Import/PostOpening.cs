@@ -109,7 +109,7 @@ internal sealed class PostOpenings(BlockWindow window, DumpShape shape)
     /// </summary>
     private bool IsTitleOfTheNextPost(SourceBlock byline, int at, OpeningContext context)
     {
-        var isSentence = byline.Byline is null && byline.DateByline is null;
+        var isSentence = byline.Byline is null && byline.DateLine is null;
         if (!isSentence && !(context == OpeningContext.AfterBody && byline.IsTitleLike))
         {
             return false;
