@@ -186,7 +186,7 @@ public sealed class DumpShape
             for (var i = start; i <= bylineAt; i++)
             {
                 var (kind, block) = _recent[i];
-                parts.Add(Describe(kind));
+                parts.Add(i == titleAt ? "title" : Describe(kind));
                 if (kind is Kind.DateOnly or Kind.DateWithAuthor)
                 {
                     var placement = kind == Kind.DateWithAuthor ? DatePlacement.Unknown : i < titleAt ? DatePlacement.BeforeTitle : DatePlacement.BetweenTitleAndByline;
