@@ -76,6 +76,8 @@ public class DumpParserListingTests
     [InlineData("Dr Jo Bloggs asks whether the districts have a future", new[] { "Jo Bloggs" })]
     [InlineData("Jo Bloggs on the housing white paper", new[] { "Jo Bloggs" })]
     [InlineData("Catherine Staite reflects on the need for partnerships", new[] { "Catherine Staite" })]
+    [InlineData("Jason Lowther is the Director of INLOGOV", new[] { "Jason Lowther" })]
+    [InlineData("Jo Bloggs and Sam Lee are lecturers in public policy", new[] { "Jo Bloggs", "Sam Lee" })]
     public void Parser_ReadsABylineWrittenAsASentenceAndKeepsTheSentenceAsTheStandfirst(string byline, string[] names)
     {
         var article = ParsedDump.SingleArticle(ParsedDump.Blocks("Fixing the broken market?", byline, Paragraph, Second));
@@ -95,6 +97,18 @@ public class DumpParserListingTests
 
         Assert.Equal([Title, "Ten years of city deals"], articles.Select(article => article.Title));
         Assert.Equal(2, articles[1].Authors.Count);
+    }
+
+    [Theory]
+    [InlineData("Posted by Jo Bloggs")]
+    [InlineData("Written by Jo Bloggs")]
+    [InlineData("A guest post by Jo Bloggs")]
+    [InlineData("by Jo Bloggs")]
+    public void Parser_ReadsTheNamesAfterTheWordsAListingPutsBeforeThem(string byline)
+    {
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks(Title, byline, Paragraph));
+
+        Assert.Equal("Jo Bloggs", Assert.Single(article.Authors).Name);
     }
 
     [Fact]
@@ -460,6 +474,26 @@ public class DumpParserListingTests
         var warning = Assert.Single(article.Diagnostics, diagnostic => diagnostic.Kind == DiagnosticKind.Warning);
         Assert.Equal(7, warning.Line);
         Assert.StartsWith("possible missed post boundary", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parser_WarnsOfATitleEndingInAFullStopWithANameUnderIt()
+    {
+        var dump = ParsedDump.Blocks(Title, "Sam Lee", Paragraph, "Brexit means Brexit.", "Jo Bloggs (@jobloggs)", Second);
+
+        var article = ParsedDump.SingleArticle(dump);
+
+        Assert.Equal(7, Assert.Single(article.Diagnostics, diagnostic => diagnostic.Kind == DiagnosticKind.Warning).Line);
+    }
+
+    [Fact]
+    public void Parser_DoesNotWarnOfTheAuthorsOwnNameUnderAShortLine()
+    {
+        var dump = ParsedDump.Blocks(Title, "Sam Lee", Paragraph, "That is where we stand.", "Sam Lee", Second);
+
+        var article = ParsedDump.SingleArticle(dump);
+
+        Assert.DoesNotContain(article.Diagnostics, diagnostic => diagnostic.Kind == DiagnosticKind.Warning);
     }
 
     [Fact]
