@@ -68,6 +68,28 @@ public class DumpParserListingTests
         Assert.Equal("Priya Sharma", articles[1].Authors[0].Name);
     }
 
+    [Fact]
+    public void Parser_ReadsAnOpeningRunTogetherWithNoBlankLinesBetweenItsLines()
+    {
+        var dump = ParsedDump.Blocks(Title, "Jo Bloggs", Paragraph, "Continue reading",
+            "Parking and the high street\n27 November 2026\nSam Lee, Lecturer, INLOGOV\n" + Second);
+
+        var articles = ParsedDump.Articles(dump);
+
+        Assert.Equal(2, articles.Count);
+        Assert.Equal(("Parking and the high street", "Sam Lee", "Lecturer, INLOGOV"), (articles[1].Title, articles[1].Authors[0].Name, articles[1].Role));
+        Assert.Equal(new DateOnly(2026, 11, 27), articles[1].Published);
+        Assert.Equal([Second], articles[1].Blocks.Select(block => block.Text));
+    }
+
+    [Fact]
+    public void Parser_DoesNotSplitAParagraphWrappedOverSeveralLines()
+    {
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks(Title, "Jo Bloggs", "Councils have been asked to do more\nwith less for a decade now, and the strain\nis showing in every service."));
+
+        Assert.Equal("Councils have been asked to do more with less for a decade now, and the strain is showing in every service.", Assert.Single(article.Blocks).Text);
+    }
+
     // 2. Bylines written as a sentence.
 
     [Theory]
