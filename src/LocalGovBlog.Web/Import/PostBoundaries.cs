@@ -118,7 +118,8 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
             || window.Peek() is not { IsSingleLine: true } next || next.IsContinueReading || LineShape.IsListLine(next.FirstText)
             || Footnotes.LabelAtStart(next.FirstText) is not null
             || window.Peek(1) is not { } after || LineShape.IsListLine(after.FirstText)
-            || (postByline is not null && RepeatsAuthors(next, postByline)))
+            || (postByline is not null && RepeatsAuthors(next, postByline))
+            || openings.Find(0, OpeningContext.AfterBody) is not null)
         {
             return null;
         }
