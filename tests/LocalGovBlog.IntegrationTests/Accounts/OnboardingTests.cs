@@ -44,7 +44,7 @@ public sealed class OnboardingTests : IAsyncLifetime
         var signedIn = await parser.ParseDocumentAsync(await client.Http.GetStringAsync(Article, Cancel), Cancel);
         var hint = signedIn.QuerySelector(".tag-hint");
         Assert.NotNull(hint);
-        Assert.Contains("Select words", hint.TextContent, StringComparison.Ordinal);
+        Assert.Contains("select words", hint.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ParagraphFormTests : IAsyncLifetime
         await client.RegisterAsync("noscript2");
         var list = await client.Http.GetFromJsonAsync<JsonElement>("/api/articles", Cancel);
         var slug = list.GetProperty("items")[0].GetProperty("slug").GetString()!;
-        var posted = await client.PostFormAsync($"/articles/{slug}", new Dictionary<string, string> { ["Form.Block"] = "2", ["Form.Note"] = "my careful note" },
+        var posted = await client.PostFormAsync($"/articles/{slug}", new Dictionary<string, string> { ["Form.Block"] = "1", ["Form.Note"] = "my careful note" },
             action: $"/articles/{slug}?handler=Tag");
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
@@ -74,7 +74,7 @@ public sealed class ParagraphFormTests : IAsyncLifetime
         Assert.Equal("true", field.GetAttribute("aria-invalid"));
         Assert.NotNull(document.GetElementById(field.GetAttribute("aria-describedby")!.Split(' ')[^1]));
         Assert.Equal("my careful note", document.QuerySelector("#Form_Note")!.TextContent);
-        Assert.Equal("2", document.QuerySelector("#Form_Block option[selected]")!.GetAttribute("value"));
+        Assert.Equal("1", document.QuerySelector("#Form_Block option[selected]")!.GetAttribute("value"));
         Assert.NotNull(document.QuerySelector("details#tag-form[open]"));
     }
 }
