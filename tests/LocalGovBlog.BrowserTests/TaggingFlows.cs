@@ -61,16 +61,25 @@ internal static class TaggingFlows
 
     public static Task GrantAdminAsync(ArchiveSite site, string userName) => GrantAsync(site, userName, AppRoles.Admin);
 
-    /// <summary>Selects the first sentence of the paragraph at <paramref name="index"/>, as a drag or a long-press would, and returns its words.</summary>
+    /// <summary>Selects the first sentence of the paragraph at <paramref name="index"/>, as a drag or a long-press would
+    /// (across any highlights already in it), and returns its words.</summary>
     public static Task<string> SelectSentenceAsync(IPage page, int index = 0) =>
         page.EvaluateAsync<string>("""
             index => {
                 const paragraph = document.querySelectorAll("#article-text p[data-start]")[index];
-                const node = paragraph.firstChild;
-                const stop = node.textContent.indexOf(". ") + 1;
+                const text = paragraph.textContent;
+                const stop = text.indexOf(". ") >= 0 ? text.indexOf(". ") + 1 : text.length;
+                const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
                 const range = document.createRange();
-                range.setStart(node, 0);
-                range.setEnd(node, stop);
+                let seen = 0;
+                range.setStart(walker.nextNode(), 0);
+                for (let node = walker.currentNode; node; node = walker.nextNode()) {
+                    if (seen + node.textContent.length >= stop) {
+                        range.setEnd(node, stop - seen);
+                        break;
+                    }
+                    seen += node.textContent.length;
+                }
                 const selection = window.getSelection();
                 selection.removeAllRanges();
                 selection.addRange(range);

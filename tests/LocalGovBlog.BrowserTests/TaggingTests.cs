@@ -43,7 +43,7 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await page.Keyboard.TypeAsync("devo");
         await page.Keyboard.PressAsync("Enter");
         await Expect(dialog.GetByLabel("Devolution")).ToBeCheckedAsync();
-        await SaveScreenshotAsync(page, "keyboard-dialog-desktop");
+        await SaveScreenshotAsync(page, "keyboard-dialog-desktop", fullPage: false);
 
         // Focus stays in the dialog: Shift+Tab from the first field wraps to its last button.
         await page.Keyboard.PressAsync("Shift+Tab");
@@ -105,7 +105,7 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await Expect(save).ToBeInViewportAsync();
         var theme = sheet.Locator("label.tag-popover__theme").Filter(new() { HasText = "Housing" });
         Assert.True((await theme.BoundingBoxAsync())!.Height >= 44, "a theme's target is smaller than 44 px");
-        await SaveScreenshotAsync(page, "phone-sheet");
+        await SaveScreenshotAsync(page, "phone-sheet", fullPage: false);
 
         await theme.TapAsync();
         await save.TapAsync();
@@ -125,8 +125,8 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
     {
         var page = await NewPageAsync(Desktop());
         await RegisterAsync(page, Site, "margin.tagger");
-        await TagThroughApiAsync(page, 0, "leadership", "The opening.");
-        await TagThroughApiAsync(page, 3, "austerity", "Further down.");
+        await TagThroughApiAsync(page, 3, "leadership", "The opening.");
+        await TagThroughApiAsync(page, 5, "austerity", "Further down.");
         await page.ReloadAsync();
         await Expect(page.Locator("#tags.is-margin")).ToHaveCountAsync(1);
 
@@ -156,7 +156,7 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         var page = await NewPageAsync(Desktop());
         await RegisterAsync(page, Site, "typo.tagger");
         var before = await CodebookSizeAsync(page);
-        await SelectSentenceAsync(page);
+        await SelectSentenceAsync(page, 6);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tag selection" }).ClickAsync();
         var dialog = page.Locator("#tag-popover");
 
@@ -167,12 +167,12 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await Expect(suggestion).ToBeFocusedAsync();
         await Expect(dialog.Locator("#tag-theme-suggest")).ToContainTextAsync("Did you mean Devolution?");
         Assert.Equal(before, await CodebookSizeAsync(page));
-        await SaveScreenshotAsync(page, "typo-did-you-mean");
+        await SaveScreenshotAsync(page, "typo-did-you-mean", fullPage: false);
 
         // Asking to add it still asks first; "Don't add" leaves the codebook alone.
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add “Devolutoin” as a new theme…" }).ClickAsync();
         await Expect(dialog.Locator("#tag-theme-confirm")).ToContainTextAsync("Add “Devolutoin” to the codebook?");
-        await SaveScreenshotAsync(page, "typo-confirm");
+        await SaveScreenshotAsync(page, "typo-confirm", fullPage: false);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Don’t add" }).ClickAsync();
         Assert.Equal(before, await CodebookSizeAsync(page));
 
@@ -218,7 +218,7 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await Expect(page.Locator(".tag-message")).ToContainTextAsync("Tag deleted.");
         await Expect(highlight).ToHaveCountAsync(0);
         await Expect(page.Locator("#tag-notice")).ToBeFocusedAsync();
-        await SaveScreenshotAsync(page, "deleted-with-undo");
+        await SaveScreenshotAsync(page, "deleted-with-undo", fullPage: false);
         await page.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
         await Expect(page.Locator(".tag-message")).ToContainTextAsync("Tag restored.");
         await Expect(highlight).ToHaveCountAsync(1);
@@ -229,14 +229,14 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
     {
         var page = await NewPageAsync(Desktop());
         await RegisterAsync(page, Site, "stripes.tagger");
-        await TagThroughApiAsync(page, 4, "housing", null, "local-finance");
+        await TagThroughApiAsync(page, 4, "partnership", null, "local-finance");
         await page.ReloadAsync();
         var mark = page.Locator("#article-text mark.hl--multi").First;
         await Expect(mark).ToHaveCountAsync(1);
         var style = await mark.EvaluateAsync<string[]>("m => [getComputedStyle(m).backgroundColor, getComputedStyle(m).backgroundImage]");
         Assert.NotEqual("rgba(0, 0, 0, 0)", style[0]);
         Assert.Contains("linear-gradient", style[1], StringComparison.Ordinal);
-        Assert.Contains("Housing", await mark.GetAttributeAsync("title"), StringComparison.Ordinal);
+        Assert.Contains("Partnership", await mark.GetAttributeAsync("title"), StringComparison.Ordinal);
         Assert.Contains("Local finance", await mark.GetAttributeAsync("title"), StringComparison.Ordinal);
     }
 
@@ -244,13 +244,13 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await page.EvaluateAsync<int>("async () => (await (await fetch('/api/themes')).json()).length");
 
     /// <summary>Tags the first sentence of paragraph <paramref name="index"/> through the API, as the page script does.</summary>
-    internal static Task TagThroughApiAsync(IPage page, int index, string theme, string? note, string? secondTheme = null) =>
+    internal static Task TagThroughApiAsync(IPage page, int index, string theme, string? note, string? secondTheme = null, string? slug = null) =>
         page.EvaluateAsync("""
             async ([slug, index, theme, note, second]) => {
                 const article = await (await fetch(`/api/articles/${slug}`)).json();
                 const block = article.blocks.filter(b => b.kind === "paragraph")[index];
                 const words = article.text.slice(block.start, block.end);
-                const end = block.start + words.indexOf(". ") + 1;
+                const end = words.indexOf(". ") >= 0 ? block.start + words.indexOf(". ") + 1 : block.end;
                 const cp = n => Array.from(article.text.slice(0, n)).length;
                 const body = [{ type: "TextualBody", purpose: "tagging", value: theme }];
                 if (second) body.push({ type: "TextualBody", purpose: "tagging", value: second });
@@ -265,5 +265,5 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
                 });
                 if (!response.ok) throw new Error(await response.text());
             }
-            """, new object?[] { Article.Split('/')[^1], index, theme, note, secondTheme });
+            """, new object?[] { slug ?? Article.Split('/')[^1], index, theme, note, secondTheme });
 }

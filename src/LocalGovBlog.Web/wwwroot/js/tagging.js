@@ -383,8 +383,7 @@
         if (event.key === "Escape") {
             event.preventDefault();
             if (!confirmBox.hidden) {
-                resetNewTheme();
-                filter.focus();
+                cancelCreate();
                 return;
             }
             close(true);
@@ -619,10 +618,13 @@
     }
 
     create.addEventListener("click", askToCreate);
-    document.getElementById("tag-theme-confirm-no").addEventListener("click", function () {
-        resetNewTheme();
+    function cancelCreate() {
+        confirmBox.hidden = true;
+        create.hidden = false;
         filter.focus();
-    });
+    }
+
+    document.getElementById("tag-theme-confirm-no").addEventListener("click", cancelCreate);
     document.getElementById("tag-theme-confirm-yes").addEventListener("click", function () {
         var name = filter.value.trim();
         send("POST", "/api/themes", { name: name }).then(function (theme) {
