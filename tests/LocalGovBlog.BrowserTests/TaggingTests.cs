@@ -183,10 +183,10 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await page.Locator("#tag-theme-filter").FillAsync("Civic pride");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add “Civic pride” as a new theme…" }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add it" }).ClickAsync();
-        await Expect(dialog.GetByLabel("Civic pride")).ToBeCheckedAsync();
+        await Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Civic pride" })).ToBeCheckedAsync();
         Assert.Equal(before + 1, await CodebookSizeAsync(page));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
-        await Expect(dialog.GetByLabel("Civic pride")).ToHaveCountAsync(0);
+        await Expect(dialog.GetByRole(AriaRole.Checkbox, new() { Name = "Civic pride" })).ToHaveCountAsync(0);
         Assert.Equal(before, await CodebookSizeAsync(page));
     }
 

@@ -411,27 +411,33 @@
 
     // ---- Keyboard: a sentence cursor in the focused text, and T to tag ---------------------
 
+    // A sentence ends at . ! ? or … (with any closing quotes or brackets) when the next word starts a
+    // new one: a capital, a digit, an opening quote, or the end of the block. So "every day . . . most"
+    // and "e.g. councils" stay inside their sentence.
     function sentences() {
         var found = [];
         body.querySelectorAll("[data-start]").forEach(function (block) {
             var start = parseInt(block.getAttribute("data-start"), 10);
             var text = block.textContent;
-            var pattern = /[^.!?…]*[.!?…]+["”’)\]]*|[^.!?…]+$/g;
+            var from = 0;
+            var ending = /[.!?…]+["”’)\]]*(?=\s+(?:[\p{Lu}\p{N}“‘"'(\[]|$)|$)/gu;
             var match;
-            while ((match = pattern.exec(text)) !== null) {
-                if (match[0].length === 0) {
-                    pattern.lastIndex++;
-                    continue;
-                }
-                var lead = match[0].length - match[0].replace(/^\s+/, "").length;
-                var s = start + match.index + lead;
-                var e = start + match.index + match[0].replace(/\s+$/, "").length;
-                if (e > s) {
-                    found.push({ start: s, end: e });
-                }
+            while ((match = ending.exec(text)) !== null) {
+                push(found, start, text, from, match.index + match[0].length);
+                from = match.index + match[0].length;
             }
+            push(found, start, text, from, text.length);
         });
         return found;
+    }
+
+    function push(found, start, text, from, to) {
+        var piece = text.slice(from, to);
+        var lead = piece.length - piece.replace(/^\s+/, "").length;
+        var trimmed = piece.replace(/\s+$/, "");
+        if (trimmed.length > lead) {
+            found.push({ start: start + from + lead, end: start + from + trimmed.length });
+        }
     }
 
     var cursor = null; // { anchor: index, focus: index } into sentences()
