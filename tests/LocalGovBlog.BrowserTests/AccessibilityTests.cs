@@ -134,6 +134,6 @@ public sealed class AccessibilityTests(ArchiveSite site, Chromium chromium) : Br
 
         Assert.True(_violations.Count == 0, string.Join("\n", _violations));
         // The not-found page's own 404 is the one error the browser logs.
-        Assert.Empty(ConsoleErrors.Where(e => !e.Contains("/articles/no-such-post", StringComparison.Ordinal)));
+        Assert.DoesNotContain(ConsoleErrors, e => !e.Contains("/articles/no-such-post", StringComparison.Ordinal));
     }
 }
