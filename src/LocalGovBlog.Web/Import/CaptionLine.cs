@@ -26,8 +26,10 @@ internal static class CaptionLine
         }
         if (trimmed[0] == '[' && trimmed[^1] == ']')
         {
-            // "[Image: …]", "[caption id=…]…[/caption]", "[Photo credit: …]"
-            return StartsWithPictureWord(trimmed.AsSpan(1).TrimStart());
+            // "[Image: …]", "[caption id=…]…[/caption]" (a blog's shortcode), "[Photo credit: …]"
+            var inside = trimmed[1..].TrimStart();
+            return StartsWithPictureWord(inside) || PictureWords.Any(word =>
+                inside.StartsWith(word, StringComparison.OrdinalIgnoreCase) && inside.Length > word.Length && inside[word.Length] is ' ' or ']' or '=');
         }
         if (trimmed[0] == '©' || trimmed.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase))
         {

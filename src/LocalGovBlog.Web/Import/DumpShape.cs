@@ -27,18 +27,20 @@ public sealed class DumpShape
     private const int MinMarkerRepeats = 3;
 
     private readonly HashSet<string> _markers;
+    private readonly HashSet<ulong> _recurring;
 
-    private DumpShape(DateOrder dateOrder, DatePlacement datePlacement, HashSet<string> markers, int openings, string description)
+    private DumpShape(DateOrder dateOrder, DatePlacement datePlacement, HashSet<string> markers, HashSet<ulong> recurring, int openings, string description)
     {
         DateOrder = dateOrder;
         DatePlacement = datePlacement;
         _markers = markers;
+        _recurring = recurring;
         Openings = openings;
         Description = description;
     }
 
     /// <summary>Nothing learned: day-first dates (the British convention) and only the markers every listing uses.</summary>
-    public static DumpShape Generic { get; } = new(DateOrder.DayFirst, DatePlacement.Unknown, [], 0, "");
+    public static DumpShape Generic { get; } = new(DateOrder.DayFirst, DatePlacement.Unknown, [], [], 0, "");
 
     internal DateOrder DateOrder { get; }
 
@@ -52,6 +54,20 @@ public sealed class DumpShape
 
     internal bool IsLearnedMarker(string trimmed) =>
         _markers.Count > 0 && trimmed.Length <= MaxMarkerLength && _markers.Contains(MarkerKey(trimmed));
+
+    /// <summary>A short line the dump has more than once ("Related", "Leave a comment"): the listing's furniture,
+    /// or a repeated post's title, but never alt text's title.</summary>
+    internal bool IsRecurring(string trimmed) => _recurring.Count > 0 && _recurring.Contains(LineKey(trimmed));
+
+    private static ulong LineKey(string trimmed)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in trimmed)
+        {
+            hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+        }
+        return hash;
+    }
 
     public static DumpShape Learn(string text)
     {
@@ -95,6 +111,7 @@ public sealed class DumpShape
         private readonly int[] _datePlacements = new int[4];
         private readonly Dictionary<string, (int Count, string Example)> _dateLines = new(StringComparer.Ordinal);
         private readonly List<(Kind Kind, SourceBlock Block)> _recent = [];
+        private readonly Dictionary<ulong, int> _titleLikeLines = [];
         private int _dayFirst;
         private int _monthFirst;
         private int _openings;
@@ -103,6 +120,11 @@ public sealed class DumpShape
         public void See(SourceBlock block)
         {
             var kind = Classify(block);
+            if (kind == Kind.Title && (_titleLikeLines.Count < MaxTrackedLines * 5 || _titleLikeLines.ContainsKey(LineKey(block.FirstText))))
+            {
+                var key = LineKey(block.FirstText);
+                _titleLikeLines[key] = _titleLikeLines.GetValueOrDefault(key) + 1;
+            }
             if (kind is Kind.DateOnly or Kind.DateWithAuthor && block.DateLine!.Date.Evidence is { } evidence)
             {
                 _ = evidence == DateOrder.DayFirst ? _dayFirst++ : _monthFirst++;
@@ -248,7 +270,8 @@ public sealed class DumpShape
                     && BylineReader.ReadNamesOnly(line.Value.Text) is null && KeywordLine.ReadLabelled(line.Value.Text) is null)
                 .ToList();
             var description = Describe(order, markers.Select(m => (m.Value.Text, m.Value.Seen)).ToList());
-            return new DumpShape(order, placement, markers.Select(m => m.Key).ToHashSet(StringComparer.Ordinal), _openings, description);
+            var recurring = _titleLikeLines.Where(line => line.Value > 1).Select(line => line.Key).ToHashSet();
+            return new DumpShape(order, placement, markers.Select(m => m.Key).ToHashSet(StringComparer.Ordinal), recurring, _openings, description);
         }
 
         /// <summary>

@@ -66,9 +66,10 @@ internal sealed class PostOpenings(BlockWindow window, DumpShape shape)
                 firmExtras = extras.Count;
                 continue;
             }
-            // Alt text on a line of its own ("A fibre cabinet beside a country lane"): only where the
-            // line above cannot be the end of a body, and only if a byline follows.
-            if (altText < 0 && context is OpeningContext.Start or OpeningContext.AfterEnd && between.IsSingleLine && !between.IsContinueReading
+            // Alt text on a line of its own ("A fibre cabinet beside a country lane"): only after a post has
+            // ended for sure (not after a body, nor at the top of a dump, where a preamble stands), only under a
+            // line the dump does not repeat ("Related"), and only if a byline follows.
+            if (altText < 0 && context == OpeningContext.AfterEnd && !shape.IsRecurring(title.FirstText) && between.IsSingleLine && !between.IsContinueReading
                 && !LineShape.IsListLine(between.FirstText) && between.FirstText.Length <= LineShape.MaxTitleLength)
             {
                 altText = at;
