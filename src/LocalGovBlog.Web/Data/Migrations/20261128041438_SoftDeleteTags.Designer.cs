@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LocalGovBlog.Web.Data.Migrations
 {
     [DbContext(typeof(ArchiveDbContext))]
-    [Migration("20261128025123_SoftDeleteTags")]
+    [Migration("20261128041438_SoftDeleteTags")]
     partial class SoftDeleteTags
     {
         /// <inheritdoc />
@@ -169,6 +169,10 @@ namespace LocalGovBlog.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Captions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -180,9 +184,16 @@ namespace LocalGovBlog.Web.Data.Migrations
                     b.Property<bool>("IsExcerpt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpeningKey")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Published")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -220,6 +231,9 @@ namespace LocalGovBlog.Web.Data.Migrations
 
                     b.HasIndex("SourceOrder");
 
+                    b.HasIndex("Published", "SourceOrder")
+                        .IsDescending(true, false);
+
                     b.ToTable("Articles");
                 });
 
@@ -239,6 +253,10 @@ namespace LocalGovBlog.Web.Data.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostNominals")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .HasColumnType("TEXT");
