@@ -172,6 +172,8 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         // Asking to add it still asks first; "Don't add" leaves the codebook alone.
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add “Devolutoin” as a new theme…" }).ClickAsync();
         await Expect(dialog.Locator("#tag-theme-confirm")).ToContainTextAsync("Add “Devolutoin” to the codebook?");
+        // The dialog grew; it moves so that all of it, Save included, stays on screen.
+        await Expect(dialog).ToBeInViewportAsync(new() { Ratio = 1 });
         await SaveScreenshotAsync(page, "typo-confirm", fullPage: false);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Don’t add" }).ClickAsync();
         Assert.Equal(before, await CodebookSizeAsync(page));

@@ -343,18 +343,41 @@
         var docked = narrow.matches;
         popover.classList.toggle("is-docked", docked);
         if (!docked) {
-            var rect = selected.range.getBoundingClientRect();
-            var viewport = document.documentElement.clientHeight;
-            var height = popover.offsetHeight;
-            // Below the words when they fit, else above, else as high as the screen allows: always on screen.
-            var top = rect.bottom + 8 + height <= viewport ? rect.bottom + 8 : rect.top - 8 - height >= 0 ? rect.top - 8 - height : Math.max(8, viewport - height - 8);
-            var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - popover.offsetWidth - 8));
-            setPosition(popover, window.scrollY + top, window.scrollX + left);
+            placePopover();
             filter.focus({ preventScroll: true });
         } else {
             // On a phone the sheet takes focus itself: the on-screen keyboard stays down until asked for.
             popover.focus({ preventScroll: true });
         }
+    }
+
+    // Beside the words: below them when the dialog fits, else above, else as high as the screen
+    // allows, so it is always on screen; placed again whenever its content grows or shrinks.
+    function placePopover(grown) {
+        if (!pending || popover.hidden || popover.classList.contains("is-docked")) {
+            return;
+        }
+        var rect = pending.range.getBoundingClientRect();
+        var viewport = document.documentElement.clientHeight;
+        var height = popover.offsetHeight;
+        if (grown) {
+            // Grown or shrunk while open: stay put unless the bottom would leave the screen.
+            var now = popover.getBoundingClientRect();
+            if (now.top + height <= viewport - 8) {
+                return;
+            }
+            setPosition(popover, window.scrollY + Math.max(8, viewport - height - 8), window.scrollX + now.left);
+            return;
+        }
+        var top = rect.bottom + 8 + height <= viewport ? rect.bottom + 8
+            : rect.top - 8 - height >= 0 ? rect.top - 8 - height
+            : Math.max(8, viewport - height - 8);
+        var left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - popover.offsetWidth - 8));
+        setPosition(popover, window.scrollY + top, window.scrollX + left);
+    }
+
+    if (window.ResizeObserver) {
+        new ResizeObserver(function () { placePopover(true); }).observe(popover);
     }
 
     function close(restoreSelection) {
