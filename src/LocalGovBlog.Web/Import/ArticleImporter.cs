@@ -13,22 +13,60 @@ namespace LocalGovBlog.Web.Import;
 /// their slug, unchanged ones left alone. Works through the dump in batches, one transaction
 /// each, so memory stays flat and a failure costs at most the batch in hand.
 /// </summary>
-public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ImportSettings> settings, ILogger<ArticleImporter> logger)
 {
-    /// <summary>Checks, parses and imports a dump file.</summary>
-    /// <exception cref="ImportRejectedException">The file is missing, empty, binary, not UTF-8, or holds no post.</exception>
+    /// <summary>
+    /// Checks a dump file, learns its shape in a first pass, and imports it in a second. With
+    /// <see cref="ImportOptions.Strict"/>, a file the parser warns about is refused before anything is written.
+    /// </summary>
+    /// <exception cref="ImportRejectedException">The file is missing, empty, binary, not UTF-8, holds no post,
+    /// or (strict) draws a warning.</exception>
     public async Task<ImportReport> ImportFileAsync(string path, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var totalBytes = DumpFile.Check(path);
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        using var reader = new StreamReader(stream, DumpFile.StrictUtf8, detectEncodingFromByteOrderMarks: true);
-        var entries = DumpParser.Parse(reader);
+        DumpShape shape;
+        using (var reader = OpenDump(path, out _))
+        {
+            shape = DumpShape.Learn(reader);
+        }
+        if (options.Strict)
+        {
+            RefuseIfWarned(path, shape);
+        }
+        using var dump = OpenDump(path, out var stream);
+        var entries = DumpParser.Parse(dump, shape, settings.Value.HouseAuthor);
         var report = await ImportAsync(entries, Path.GetFileName(path), options,
             progress is null ? null : articles => progress.Report(new ImportProgress(stream.Position, totalBytes, articles)),
             cancellationToken);
+        report.Shape = shape.Description;
         progress?.Report(new ImportProgress(totalBytes, totalBytes, report.Articles));
         return report;
+    }
+
+    private static StreamReader OpenDump(string path, out FileStream stream)
+    {
+        stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return new StreamReader(stream, DumpFile.StrictUtf8, detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>A whole parse with nothing written: one warning and the file is refused, with every warning listed.</summary>
+    private void RefuseIfWarned(string path, DumpShape shape)
+    {
+        const int listed = 20;
+        using var reader = OpenDump(path, out _);
+        var warnings = DumpParser.Parse(reader, shape, settings.Value.HouseAuthor)
+            .SelectMany(entry => entry is ParsedArticle article ? article.Diagnostics : [(DumpDiagnostic)entry])
+            .Where(diagnostic => diagnostic.Kind == DiagnosticKind.Warning)
+            .ToList();
+        if (warnings.Count > 0)
+        {
+            throw new ImportRejectedException(
+                $"'{Path.GetFileName(path)}' was refused (strict): {warnings.Count} warning(s). "
+                + string.Join(" ", warnings.Take(listed).Select(w => $"Line {w.Line}: {w.Message}."))
+                + (warnings.Count > listed ? $" … and {warnings.Count - listed} more." : ""));
+        }
     }
 
     public async Task<ImportReport> ImportAsync(IEnumerable<DumpEntry> entries, string source, ImportOptions options, Action<int>? onBatch = null, CancellationToken cancellationToken = default)
@@ -84,7 +122,7 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
         }
         report.AuthorsAdded = run.Authors.Added;
         report.Elapsed = stopwatch.Elapsed;
-        LogImported(source, options.DryRun, report.Added, report.Updated, report.Unchanged, report.Duplicates, report.DiagnosticCount, report.Elapsed.TotalMilliseconds);
+        LogImported(source, options.DryRun, report.Added, report.Updated, report.Unchanged, report.Duplicates, report.DiagnosticCount, report.WarningCount, report.Elapsed.TotalMilliseconds);
         return report;
     }
 
@@ -238,8 +276,8 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Imported {Source} (dry run: {DryRun}): {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Diagnostics} diagnostics in {ElapsedMs:0} ms")]
-    private partial void LogImported(string source, bool dryRun, int added, int updated, int unchanged, int duplicates, int diagnostics, double elapsedMs);
+        Message = "Imported {Source} (dry run: {DryRun}): {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Diagnostics} lines placed in no post, {Warnings} warnings in {ElapsedMs:0} ms")]
+    private partial void LogImported(string source, bool dryRun, int added, int updated, int unchanged, int duplicates, int diagnostics, int warnings, double elapsedMs);
 
     private sealed record ParsedChunk(List<DumpDiagnostic> Diagnostics, List<PreparedArticle> Articles);
 

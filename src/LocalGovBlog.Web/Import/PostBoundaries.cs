@@ -107,17 +107,21 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
     /// </summary>
     public DumpDiagnostic? MissedBoundary(SourceBlock block)
     {
-        const int maxNextLength = 200;
-        const int maxShortLength = 120;
-        if (!block.IsTitleLike || WordCount(block.FirstText) < 2 || block.FirstText.Length > 150
-            || window.Peek() is not { IsSingleLine: true } next || next.FirstText.Length > maxNextLength
-            || LineShape.IsListLine(next.FirstText) || next.IsContinueReading || window.Peek(1) is null)
+        const int maxTitleLength = 150;
+        const int maxBylineLength = 80;
+        const int maxNameLikeLength = 200;
+        if (!block.IsTitleLike || WordCount(block.FirstText) < 2 || block.FirstText.Length > maxTitleLength || !char.IsUpper(block.FirstText[0])
+            || window.Peek() is not { IsSingleLine: true } next || next.IsContinueReading || LineShape.IsListLine(next.FirstText)
+            || Footnotes.LabelAtStart(next.FirstText) is not null
+            || window.Peek(1) is not { } after || LineShape.IsListLine(after.FirstText))
         {
             return null;
         }
-        var nameLike = OpensWithAName(next.FirstText);
-        var titleCased = IsTitleCased(block.FirstText) && next.FirstText.Length <= maxShortLength && !LineShape.EndsLikeSentence(next.FirstText);
-        if (!nameLike && !titleCased)
+        // What stands under a title where a byline should be: a name ("Jo Bloggs reflects …", "Dr Jo Bloggs | …"),
+        // or a short line that does not end like a sentence ("jo bloggs (@jo) | Anytown").
+        var bylineLike = (next.FirstText.Length <= maxNameLikeLength && OpensWithAName(next.FirstText))
+            || (next.FirstText.Length <= maxBylineLength && !LineShape.EndsLikeSentence(next.FirstText) && !next.FirstText.EndsWith(':'));
+        if (!bylineLike)
         {
             return null;
         }
@@ -142,13 +146,6 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
         return at + 1 < words.Length
             && NameWord.IsNameWord(words[at].TrimEnd(',')) && !NameWord.IsInitial(words[at])
             && NameWord.IsNameWord(words[at + 1].TrimEnd(',', '.')) && char.IsUpper(words[at + 1][0]);
-    }
-
-    /// <summary>Most words of four letters or more are capitalised: "Why Districts Still Matter".</summary>
-    private static bool IsTitleCased(string text)
-    {
-        var long_ = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(word => word.Count(char.IsLetter) >= 4).ToList();
-        return long_.Count >= 3 && long_.Count(word => char.IsUpper(word.First(char.IsLetter))) * 5 >= long_.Count * 3;
     }
 
     /// <summary>"Anthony Mason is …", "Dr Jane Doe has …": a name followed by what a bio says of a person.</summary>

@@ -143,7 +143,7 @@ internal static class SourceBlockReader
                 }
                 continue;
             }
-            if (LineShape.IsContinueReading(text) || shape.IsLearnedMarker(LineShape.TrimSpaces(text)))
+            if (LineShape.IsContinueReading(text) || shape.IsLearnedMarker(text))
             {
                 if (lines.Count > 0)
                 {
