@@ -87,7 +87,7 @@ internal static class BylineReader
         {
             return null;
         }
-        return new Byline(DistributePluralHonorific(authors), role);
+        return new Byline(DistributePluralHonorific(authors), Unbracketed(role));
     }
 
     /// <summary>
@@ -192,18 +192,24 @@ internal static class BylineReader
 
     private static string JoinPostNominals(string? before, string more) => before is null ? more : before + " " + more;
 
-    /// <summary>A dash with a space on each side ("–", "—", or "-"), which never joins the words of a name.</summary>
+    /// <summary>A dash or bar with a space on each side ("–", "—", "-", "|"), which never joins the words of a name.</summary>
     private static (int Start, int End)? RoleDash(string line)
     {
         for (var i = 1; i < line.Length - 1; i++)
         {
-            if (line[i] is '–' or '—' or '-' && LineShape.IsSpace(line[i - 1]) && LineShape.IsSpace(line[i + 1]))
+            if (line[i] is '–' or '—' or '-' or '|' && LineShape.IsSpace(line[i - 1]) && LineShape.IsSpace(line[i + 1]))
             {
                 return (i, i + 1);
             }
         }
         return null;
     }
+
+    /// <summary>A role in brackets ("Jo Bloggs (INLOGOV)") is the role without them.</summary>
+    private static string? Unbracketed(string? role) =>
+        role is { Length: > 2 } && role[0] == '(' && role[^1] == ')' && role.IndexOf(')', StringComparison.Ordinal) == role.Length - 1
+            ? role[1..^1].Trim()
+            : role;
 
     /// <summary>
     /// Reads a short line as nothing but names joined by "and", "&amp;" or commas, whatever their case
