@@ -48,6 +48,8 @@ public sealed class ArchiveSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath}");
         builder.UseSetting("Import:SeedDirectory", RepositoryRoot.SeedsDirectory);
         builder.UseSetting("Import:SeedOnFirstStart", "true");
+        builder.UseSetting("Site:PublicBaseAddress", "https://127.0.0.1");
+        builder.UseSetting("AllowedHosts", "127.0.0.1;localhost");
         builder.ConfigureServices(services => services.ConfigureDbContext<ArchiveDbContext>(
             options => options.AddInterceptors(new FaultOnRequest())));
     }

@@ -2,11 +2,13 @@ using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Hosting;
 using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Api;
 
@@ -166,7 +168,8 @@ public static class AnnotationsApi
         http.User.Identity?.IsAuthenticated == true
         && (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, AppRoles.Editor)).Succeeded;
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    /// <summary>Ids are built from Site:PublicBaseAddress, never from the Host header a client chooses.</summary>
+    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.BaseAddress;
 
     private static ProblemHttpResult NotFound(string slug) =>
         TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");

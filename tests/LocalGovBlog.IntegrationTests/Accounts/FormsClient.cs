@@ -22,6 +22,18 @@ public sealed class FormsClient
         Http = factory.CreateDefaultClient(new Uri("https://localgovblog.test"), new CookieContainerHandler(Cookies));
     }
 
+    /// <summary>A client of a server on a real port (<see cref="ArchiveFactory.WithKestrel"/>), seen coming from
+    /// <paramref name="forwardedFor"/> when the app trusts loopback as its proxy.</summary>
+    public FormsClient(Uri rootUri, string? forwardedFor = null)
+    {
+        Cookies = new CookieContainer();
+        Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = rootUri };
+        if (forwardedFor is not null)
+        {
+            Http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+    }
+
     public CookieContainer Cookies { get; }
 
     public HttpClient Http { get; }
@@ -74,7 +86,14 @@ public sealed class FormsClient
     /// <summary>A JSON API call carrying the antiforgery token in its header, as the page scripts do.</summary>
     public async Task<HttpResponseMessage> SendApiAsync(HttpMethod method, string path, bool withToken = true, object? json = null)
     {
-        using var request = new HttpRequestMessage(method, path);
+        using var request = await PrepareApiAsync(method, path, withToken, json);
+        return await Http.SendAsync(request, Cancel);
+    }
+
+    /// <summary>The request <see cref="SendApiAsync"/> sends, ready to go, so tests can send several at the same moment.</summary>
+    public async Task<HttpRequestMessage> PrepareApiAsync(HttpMethod method, string path, bool withToken = true, object? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
         if (json is not null)
         {
             request.Content = JsonContent.Create(json);
@@ -84,7 +103,7 @@ public sealed class FormsClient
             var token = await Http.GetFromJsonAsync<AntiforgeryToken>("/api/antiforgery", Cancel);
             request.Headers.Add(token!.HeaderName, token.Token);
         }
-        return await Http.SendAsync(request, Cancel);
+        return request;
     }
 
     public sealed record CurrentUser(string Id, string UserName, List<string> Roles);

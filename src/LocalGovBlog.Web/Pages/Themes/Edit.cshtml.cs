@@ -1,6 +1,7 @@
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public sealed record MergeTarget(string Slug, string Name);
 
 /// <summary>Editors rename, recolour and describe a theme, merge it into another (its tags move), or delete it when unused.</summary>
 [Authorize(Policy = AppRoles.Editor)]
-public sealed class EditModel(ArchiveDbContext db) : PageModel
+public sealed class EditModel(ArchiveDbContext db, IArticleSearch search) : PageModel
 {
     [BindProperty]
     public ThemeEditForm Form { get; set; } = new();
@@ -93,9 +94,12 @@ public sealed class EditModel(ArchiveDbContext db) : PageModel
                 tag.Themes.Add(survivor);
             }
         }
+        // One transaction for the move, the parents and the search index of every article the tags sit on.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Themes.Where(t => t.ParentId == theme.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ParentId, survivor.Id), cancellationToken);
         db.Themes.Remove(theme);
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveAndIndexAsync(search, [.. theme.Annotations.Select(a => a.ArticleId).Distinct()], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Redirect($"/themes/{survivor.Slug}");
     }
 
@@ -111,6 +115,8 @@ public sealed class EditModel(ArchiveDbContext db) : PageModel
         {
             return StatusCode(StatusCodes.Status409Conflict);
         }
+        // Only an unused theme is deleted, so no tag (and no indexed note) goes with it; if that rule ever
+        // loosens, the tags' articles must be re-indexed here in the same transaction, as merge does.
         db.Themes.Remove(theme);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect("/themes");
