@@ -89,12 +89,12 @@ public static class StoreBackup
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'Articles', 'Annotations')";
             if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 3)
             {
-                throw new BackupRefusedException($"{file} is a SQLite database but not a LocalGovBlog store: nothing was restored.");
+                throw new BackupRefusedException($"{file} is a SQLite database but not a LocalGovBlog store.");
             }
         }
         catch (SqliteException ex)
         {
-            throw new BackupRefusedException($"{file} is not a readable SQLite database ({ex.Message}): nothing was restored.");
+            throw new BackupRefusedException($"{file} is not a readable SQLite database ({ex.Message}).");
         }
     }
 
