@@ -33,7 +33,7 @@ public sealed class StoreOpeningTests : IAsyncLifetime
         Assert.NotEqual("wal", JournalMode(path));
 
         await using var factory = new ArchiveFactory(seed: true, databasePath: path);
-        var page = await factory.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles", Cancel);
+        var page = await factory.CreateClient().GetFromJsonAsync<ArticlePage>("/api/articles", ApiJson.Strict, Cancel);
 
         Assert.Equal(3, page!.Total);
         SqliteConnection.ClearAllPools();
