@@ -29,6 +29,8 @@ public static class AppComposition
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSettings(insecureHttp);
+        // Under systemd (Type=notify) the unit is "started" only once the store is migrated and the server listens.
+        builder.Host.UseSystemd();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)

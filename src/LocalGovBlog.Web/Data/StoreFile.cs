@@ -16,11 +16,12 @@ public static class StoreFile
     public static async Task CheckAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var connection = db.Database.GetDbConnection();
+        // A connection of its own, outside EF, so a wrong file is reported here once rather than logged by EF with a stack trace.
+        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
         var path = connection.DataSource;
         try
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await connection.OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA schema_version;";
             await command.ExecuteScalarAsync(cancellationToken);
@@ -39,10 +40,6 @@ public static class StoreFile
         {
             throw new StoreUnusableException(
                 $"The store {path} can't be opened: check that its folder exists and that this account may read and write it.", ex);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 }

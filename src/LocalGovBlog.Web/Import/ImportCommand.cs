@@ -57,7 +57,8 @@ public static class ImportCommand
             exitCode = await ImportAsync(services, console, parsed.GetValue(file)!, parsed.GetValue(dryRun), cancellationToken));
         var root = new RootCommand("LocalGovBlog") { import };
         root.TreatUnmatchedTokensAsErrors = false;
-        var parseExit = await root.Parse(args).InvokeAsync();
+        // Exceptions reach the caller, which turns an operator's problem (a wrong store file) into one message.
+        var parseExit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         return parseExit != 0 ? parseExit : exitCode;
     }
 

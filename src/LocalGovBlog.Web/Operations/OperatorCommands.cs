@@ -48,7 +48,8 @@ public static class OperatorCommands
         {
             command.TreatUnmatchedTokensAsErrors = false; // host settings such as --ConnectionStrings:Default=… pass through
         }
-        var parseExit = await root.Parse(args).InvokeAsync();
+        // Exceptions reach the caller, which turns an operator's problem (a wrong store file) into one message.
+        var parseExit = await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         return parseExit != 0 ? parseExit : exitCode;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -20,6 +21,12 @@ public static class RequestSizeLimits
     public static IApplicationBuilder UseRequestSizeLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            {
+                // The status page describing a 413 is re-executed with the same (unread) body: let it through.
+                await next(context);
+                return;
+            }
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
                 ?? context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
             if (limit is { } max && context.Request.ContentLength > max)

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
@@ -22,12 +24,30 @@ public sealed class FormsClient
         Http = factory.CreateDefaultClient(new Uri("https://localgovblog.test"), new CookieContainerHandler(Cookies));
     }
 
-    /// <summary>A client of a server on a real port (<see cref="ArchiveFactory.WithKestrel"/>), seen coming from
-    /// <paramref name="forwardedFor"/> when the app trusts loopback as its proxy.</summary>
-    public FormsClient(Uri rootUri, string? forwardedFor = null)
+    /// <summary>A client of a server on a real port (<see cref="ArchiveFactory.WithKestrel"/>, or a published site behind
+    /// nginx), seen coming from <paramref name="forwardedFor"/> when the app trusts loopback as its proxy, trusting
+    /// <paramref name="certificate"/> (made for the test) for HTTPS. A host name other than localhost is reached on
+    /// loopback, as if DNS named this machine.</summary>
+    public FormsClient(Uri rootUri, string? forwardedFor = null, X509Certificate2? certificate = null)
     {
         Cookies = new CookieContainer();
-        Http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = rootUri };
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = Cookies,
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        if (certificate is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
+        }
+        Http = new HttpClient(handler) { BaseAddress = rootUri };
         if (forwardedFor is not null)
         {
             Http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
