@@ -24,11 +24,13 @@ public static class AppComposition
 {
     private const string ReadyTag = "ready";
 
-    /// <param name="insecureHttp">Started with --insecure-http: a lab without TLS.</param>
-    public static WebApplicationBuilder AddLocalGovBlog(this WebApplicationBuilder builder, bool insecureHttp = false)
+    /// <param name="commandLine">What the program was asked to do: serve (possibly with --insecure-http) or run a command.</param>
+    public static WebApplicationBuilder AddLocalGovBlog(this WebApplicationBuilder builder, AppCommandLine commandLine)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSettings(insecureHttp);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var insecureHttp = commandLine.InsecureHttp;
+        builder.Services.AddSettings(insecureHttp, serving: commandLine.Command is null);
         // Under systemd (Type=notify) the unit is "started" only once the store is migrated and the server listens.
         builder.Host.UseSystemd();
         builder.Services.AddSerilog((services, logger) => logger

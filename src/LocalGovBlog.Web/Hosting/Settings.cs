@@ -26,11 +26,13 @@ public static class Settings
         (KeyProtectionOptions.Section, typeof(KeyProtectionOptions)),
     ];
 
-    public static IServiceCollection AddSettings(this IServiceCollection services, bool insecureHttp)
+    /// <param name="insecureHttp">Started with --insecure-http: a lab may serve plain HTTP.</param>
+    /// <param name="serving">False for a command (backup, import…): how readers reach the site is not its concern.</param>
+    public static IServiceCollection AddSettings(this IServiceCollection services, bool insecureHttp, bool serving)
     {
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>>(provider => new SiteValidation(
-            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>(), insecureHttp));
+            provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>(), insecureHttp, serving));
 
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
             .Validate(o => o.TrustedAddresses.All(IsAddressOrNetwork),
@@ -70,7 +72,7 @@ public static class Settings
 }
 
 /// <summary>The public address must be absolute, served over TLS outside Development, and a host that AllowedHosts admits.</summary>
-internal sealed class SiteValidation(IConfiguration configuration, IHostEnvironment environment, bool insecureHttp) : IValidateOptions<SiteOptions>
+internal sealed class SiteValidation(IConfiguration configuration, IHostEnvironment environment, bool insecureHttp, bool serving = true) : IValidateOptions<SiteOptions>
 {
     public ValidateOptionsResult Validate(string? name, SiteOptions options)
     {
@@ -80,7 +82,7 @@ internal sealed class SiteValidation(IConfiguration configuration, IHostEnvironm
             return ValidateOptionsResult.Fail(
                 $"Site:PublicBaseAddress must be an absolute http:// or https:// address such as https://blog.example.org (it is '{options.PublicBaseAddress}').");
         }
-        if (environment.IsDevelopment())
+        if (environment.IsDevelopment() || !serving)
         {
             return ValidateOptionsResult.Success;
         }

@@ -8,10 +8,11 @@ namespace LocalGovBlog.UnitTests.Hosting;
 
 public sealed class SettingsValidationTests
 {
-    private static SiteValidation Site(string environment, string? allowedHosts, bool insecureHttp = false) => new(
+    private static SiteValidation Site(string environment, string? allowedHosts, bool insecureHttp = false, bool serving = true) => new(
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AllowedHosts"] = allowedHosts }).Build(),
         new HostingEnvironment { EnvironmentName = environment },
-        insecureHttp);
+        insecureHttp,
+        serving);
 
     private static string? Failure(SiteValidation validation, string address) =>
         validation.Validate(null, new SiteOptions { PublicBaseAddress = address }).FailureMessage;
@@ -42,6 +43,10 @@ public sealed class SettingsValidationTests
     [Fact]
     public void AllowedHosts_WildcardSubdomain_AdmitsTheHost() =>
         Assert.Null(Failure(Site("Production", "*.example.org"), "https://blog.example.org"));
+
+    [Fact]
+    public void ACommand_SuchAsBackup_IsNotHeldToTheServersAddressRules() =>
+        Assert.Null(Failure(Site("Production", "*", serving: false), new SiteOptions().PublicBaseAddress));
 
     [Fact]
     public void Development_AcceptsThePlainHttpDefault() =>
