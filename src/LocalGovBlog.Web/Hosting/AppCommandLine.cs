@@ -16,12 +16,27 @@ public sealed record AppCommandLine(string? Command, IReadOnlyList<string> Argum
     public static AppCommandLine Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (ImportCommand.IsInvoked(args) || OperatorCommands.IsInvoked(args))
-        {
-            return new AppCommandLine(args[0].ToLowerInvariant(), args, ImportCommand.HostSettings(args), InsecureHttp: false);
-        }
         var insecure = args.Contains(InsecureHttpFlag, StringComparer.OrdinalIgnoreCase);
-        return new AppCommandLine(null, args, [.. args.Where(a => !string.Equals(a, InsecureHttpFlag, StringComparison.OrdinalIgnoreCase))], insecure);
+        args = [.. args.Where(a => !string.Equals(a, InsecureHttpFlag, StringComparison.OrdinalIgnoreCase))];
+        var verb = ImportCommand.Verb(args)?.ToLowerInvariant();
+        if (verb is null || !(ImportCommand.IsInvoked(args) || OperatorCommands.IsInvoked(args)))
+        {
+            return new AppCommandLine(null, args, args, insecure);
+        }
+        // The command sees its own arguments; the host sees only the settings among them.
+        var settings = ImportCommand.HostSettings(args);
+        var own = new List<string>();
+        var matched = 0;
+        foreach (var arg in args)
+        {
+            if (matched < settings.Length && arg == settings[matched])
+            {
+                matched++;
+                continue;
+            }
+            own.Add(arg);
+        }
+        return new AppCommandLine(verb, own, settings, InsecureHttp: false);
     }
 
     /// <summary>

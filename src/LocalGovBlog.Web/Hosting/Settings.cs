@@ -1,6 +1,7 @@
 using System.Net;
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Security;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class Settings
         (ProxyOptions.Section, typeof(ProxyOptions)),
         (StoreOptions.Section, typeof(StoreOptions)),
         (SeedingOptions.Section, typeof(SeedingOptions)),
+        (ImportSettings.Section, typeof(ImportSettings)),
         (SearchOptions.Section, typeof(SearchOptions)),
         (RateLimitOptions.Section, typeof(RateLimitOptions)),
         (KeyProtectionOptions.Section, typeof(KeyProtectionOptions)),
@@ -47,6 +49,11 @@ public static class Settings
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.SeedDirectory),
                 "Import:SeedDirectory must name a folder (leave it out to use seeds/ beside the program).")
+            .ValidateOnStart();
+
+        services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.HouseAuthor) && o.HouseAuthor.Length <= 200,
+                "Import:HouseAuthor must be a name of 1 to 200 characters.")
             .ValidateOnStart();
 
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section)

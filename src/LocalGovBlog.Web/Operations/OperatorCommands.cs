@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Import;
 using Microsoft.Data.Sqlite;
 using Spectre.Console;
 
@@ -21,7 +22,7 @@ public static class OperatorCommands
     private static readonly string[] Verbs = ["grant-admin", "backup", "restore"];
 
     public static bool IsInvoked(string[] args) =>
-        args is { Length: > 0 } && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+        ImportCommand.Verb(args) is { } verb && Verbs.Contains(verb, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, IAnsiConsole? console = null)
     {

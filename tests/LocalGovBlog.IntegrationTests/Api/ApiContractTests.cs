@@ -27,7 +27,7 @@ public sealed class ApiContractTests() : ArchiveTest(seed: true)
         AssertNames(page, ["items", "page", "total"]);
         foreach (var item in page.GetProperty("items").EnumerateArray())
         {
-            AssertNames(item, ["slug", "title", "authors", "isExcerpt", "themes"], ["role", "standfirst"]);
+            AssertNames(item, ["slug", "title", "authors", "isExcerpt", "themes"], ["role", "standfirst", "published"]);
             AssertNames(item.GetProperty("authors")[0], ["slug", "name"]);
         }
     }
@@ -38,7 +38,7 @@ public sealed class ApiContractTests() : ArchiveTest(seed: true)
         var page = await GetAsync("/api/articles?q=partnership");
 
         AssertNames(page, ["items", "page", "total", "ranked", "facets"]);
-        AssertNames(page.GetProperty("items")[0], ["slug", "title", "authors", "isExcerpt", "themes", "snippet"], ["role", "standfirst"]);
+        AssertNames(page.GetProperty("items")[0], ["slug", "title", "authors", "isExcerpt", "themes", "snippet"], ["role", "standfirst", "published"]);
         AssertNames(page.GetProperty("facets"), ["authors", "themes"]);
         AssertNames(page.GetProperty("facets").GetProperty("authors")[0], ["slug", "name", "count"]);
     }
@@ -48,7 +48,7 @@ public sealed class ApiContractTests() : ArchiveTest(seed: true)
     {
         var article = await GetAsync($"/api/articles/{Slug}");
 
-        AssertNames(article, ["slug", "title", "authors", "isExcerpt", "text", "blocks", "annotations"], ["standfirst"]);
+        AssertNames(article, ["slug", "title", "authors", "isExcerpt", "captions", "keywords", "text", "blocks", "annotations"], ["standfirst", "role", "published"]);
         AssertNames(article.GetProperty("authors")[0], ["slug", "name"], ["role", "bio"]);
         AssertNames(article.GetProperty("blocks")[0], ["kind", "start", "end", "ordered"]);
     }

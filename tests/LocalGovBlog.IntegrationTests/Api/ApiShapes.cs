@@ -9,7 +9,7 @@ namespace LocalGovBlog.IntegrationTests.Api;
 public sealed record AuthorRef(string Slug, string Name);
 
 public sealed record ArticleSummary(string Slug, string Title, List<AuthorRef> Authors, bool IsExcerpt, List<string> Themes,
-    string? Role = null, string? Standfirst = null);
+    string? Role = null, string? Standfirst = null, DateOnly? Published = null);
 
 public sealed record ArticlePage(List<ArticleSummary> Items, int Page, int Total);
 
@@ -17,8 +17,9 @@ public sealed record ArticleAuthor(string Slug, string Name, string? Role = null
 
 public sealed record Block(string Kind, int Start, int End, bool Ordered);
 
-public sealed record ArticleDetail(string Slug, string Title, List<ArticleAuthor> Authors, bool IsExcerpt, string Text, List<Block> Blocks,
-    List<JsonElement> Annotations, string? Standfirst = null);
+public sealed record ArticleDetail(string Slug, string Title, List<ArticleAuthor> Authors, bool IsExcerpt, List<string> Captions,
+    List<string> Keywords, string Text, List<Block> Blocks, List<JsonElement> Annotations,
+    string? Standfirst = null, string? Role = null, DateOnly? Published = null);
 
 public sealed record AuthorSummary(string Slug, string Name, int ArticleCount, string? Role = null, string? Bio = null);
 
