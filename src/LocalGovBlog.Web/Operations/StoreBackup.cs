@@ -33,19 +33,23 @@ public static class StoreBackup
         File.Delete(partial);
         try
         {
+            StoreSummary summary;
             using (var store = Open(storeConnectionString, SqliteOpenMode.ReadWrite))
             using (var copy = Open($"Data Source={partial}", SqliteOpenMode.ReadWriteCreate))
             {
                 // One step (-1): the whole store under one read transaction, so the copy is one moment of it.
                 store.BackupDatabase(copy);
-                Finish(copy);
+                summary = Finish(copy, destination);
             }
+            // Closed: the copy's WAL is checkpointed into it and removed, so the file alone is the backup.
             File.Move(partial, destination);
-            return Summarize(destination);
+            return summary with { Bytes = new FileInfo(destination).Length };
         }
         finally
         {
             File.Delete(partial);
+            File.Delete(partial + "-wal");
+            File.Delete(partial + "-shm");
         }
     }
 
@@ -71,13 +75,14 @@ public static class StoreBackup
             previous = Path.ChangeExtension(storePath, null) + $".before-restore-{stamp}.db";
             Backup(storeConnectionString, previous);
         }
+        StoreSummary restored;
         using (var backup = Open($"Data Source={backupFile}", SqliteOpenMode.ReadOnly))
         using (var store = Open(storeConnectionString, SqliteOpenMode.ReadWriteCreate))
         {
             backup.BackupDatabase(store);
-            Finish(store);
+            restored = Finish(store, storePath);
         }
-        return (Summarize(storePath), previous);
+        return (restored with { Bytes = new FileInfo(storePath).Length }, previous);
     }
 
     private static void CheckIsArchive(string file)
@@ -98,8 +103,8 @@ public static class StoreBackup
         }
     }
 
-    /// <summary>WAL on, as the app runs it, and a check that the copy reads back whole.</summary>
-    private static void Finish(SqliteConnection copy)
+    /// <summary>WAL on, as the app runs it, a check that the copy reads back whole, and what it holds.</summary>
+    private static StoreSummary Finish(SqliteConnection copy, string path)
     {
         using var command = copy.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
@@ -110,16 +115,10 @@ public static class StoreBackup
         {
             throw new BackupRefusedException($"The copy did not read back whole ({check}); it was not kept.");
         }
-    }
-
-    private static StoreSummary Summarize(string path)
-    {
-        using var connection = Open($"Data Source={path}", SqliteOpenMode.ReadOnly);
-        using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT count(*) FROM Articles), (SELECT count(*) FROM Annotations), (SELECT count(*) FROM AspNetUsers)";
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new StoreSummary(path, new FileInfo(path).Length, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        return new StoreSummary(path, 0, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
     private static SqliteConnection Open(string connectionString, SqliteOpenMode mode)
