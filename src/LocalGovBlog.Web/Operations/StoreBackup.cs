@@ -76,7 +76,7 @@ public static class StoreBackup
             Backup(storeConnectionString, previous);
         }
         StoreSummary restored;
-        using (var backup = Open($"Data Source={backupFile}", SqliteOpenMode.ReadOnly))
+        using (var backup = OpenBackup(backupFile))
         using (var store = Open(storeConnectionString, SqliteOpenMode.ReadWriteCreate))
         {
             backup.BackupDatabase(store);
@@ -89,7 +89,7 @@ public static class StoreBackup
     {
         try
         {
-            using var connection = Open($"Data Source={file}", SqliteOpenMode.ReadOnly);
+            using var connection = OpenBackup(file);
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'Articles', 'Annotations')";
             if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) != 3)
@@ -119,6 +119,23 @@ public static class StoreBackup
         using var reader = command.ExecuteReader();
         reader.Read();
         return new StoreSummary(path, 0, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+    }
+
+    /// <summary>
+    /// A backup file, opened to read. Read-write when it may be written (nothing is written), because only a
+    /// read-write connection tidies away the -wal and -shm files SQLite makes beside a WAL file; read-only when
+    /// it lives on read-only media.
+    /// </summary>
+    private static SqliteConnection OpenBackup(string file)
+    {
+        try
+        {
+            return Open($"Data Source={file}", SqliteOpenMode.ReadWrite);
+        }
+        catch (SqliteException)
+        {
+            return Open($"Data Source={file}", SqliteOpenMode.ReadOnly);
+        }
     }
 
     private static SqliteConnection Open(string connectionString, SqliteOpenMode mode)
