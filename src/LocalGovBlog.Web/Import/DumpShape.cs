@@ -52,8 +52,8 @@ public sealed class DumpShape
     /// <summary>What was learned, in words, for the import report; empty when nothing was.</summary>
     public string Description { get; }
 
-    internal bool IsLearnedMarker(string trimmed) =>
-        _markers.Count > 0 && trimmed.Length <= MaxMarkerLength && _markers.Contains(MarkerKey(trimmed));
+    internal bool IsLearnedMarker(string line) =>
+        _markers.Count > 0 && line.Length <= MaxMarkerLength * 2 && _markers.Contains(MarkerKey(line));
 
     /// <summary>A short line the dump has more than once ("Related", "Leave a comment"): the listing's furniture,
     /// or a repeated post's title, but never alt text's title.</summary>

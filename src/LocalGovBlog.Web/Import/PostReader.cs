@@ -144,7 +144,7 @@ internal sealed class PostReader(BlockWindow window, PostOpenings openings, Post
             }
             else
             {
-                if (!isFirstBlock && boundaries.MissedBoundary(block) is { } warning)
+                if (!isFirstBlock && boundaries.MissedBoundary(block, post.Byline) is { } warning)
                 {
                     post.Diagnostics.Add(warning);
                 }
