@@ -43,8 +43,8 @@ public static class AppComposition
         builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
-        builder.Services.AddScoped<AnnotationWriter>();
-        builder.Services.AddScoped<ThemeCreator>();
+        builder.Services.AddScoped<PassageTagService>();
+        builder.Services.AddScoped<CodebookService>();
 
         builder.Services.AddAccounts(builder.Configuration, builder.Environment, insecureHttp);
         builder.Services.AddRateLimits();

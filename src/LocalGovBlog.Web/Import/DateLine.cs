@@ -18,6 +18,8 @@ internal sealed record DateLine(DateText Date, string? Names)
 
     private const string Separators = ",;:|·•–—-/()[]";
 
+    private static readonly string[] TimeSuffixes = ["a.m.", "p.m.", "am", "pm"];
+
     public static DateLine? TryRead(string trimmed)
     {
         if (trimmed.Length > MaxLength || !DateText.TryFind(trimmed, out var date))
@@ -88,7 +90,7 @@ internal sealed record DateLine(DateText Date, string? Names)
             return text;
         }
         rest = rest[i..].TrimStart();
-        foreach (var suffix in new[] { "am", "pm", "a.m.", "p.m." })
+        foreach (var suffix in TimeSuffixes)
         {
             if (rest.StartsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

@@ -99,6 +99,9 @@ internal sealed class SourceBlock(IReadOnlyList<SourceLine> lines, DumpShape sha
 
     public bool IsExplicitCaption => IsSingleLine && CaptionLine.IsExplicit(FirstText);
 
+    /// <summary>The listing's furniture, repeated between posts ("Share this:", "Leave a comment").</summary>
+    public bool IsFurniture => shape.IsFurniture(this);
+
     public IReadOnlyList<string>? LabelledKeywords => IsSingleLine ? KeywordLine.ReadLabelled(FirstText) : null;
 
     private void ReadDate()

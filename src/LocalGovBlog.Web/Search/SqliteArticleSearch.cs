@@ -12,8 +12,8 @@ namespace LocalGovBlog.Web.Search;
 /// Search on the SQLite FTS5 table <c>ArticleSearch</c> (migration <c>AddFullTextSearch</c>):
 /// porter stemming over unicode61 with diacritics removed, bm25 with titles weighted highest.
 /// The importer keeps it in step through <see cref="IndexAsync"/> inside its own transactions.
-/// Tag notes are indexed only for tags readers can see on the page: public and still anchored (an orphaned
-/// tag's note leaves the index when re-import re-indexes its article).
+/// Tag notes are indexed only for tags readers can see on the page: public, not deleted (awaiting undo) and
+/// still anchored (an orphaned tag's note leaves the index when re-import re-indexes its article).
 /// </summary>
 public sealed class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
 {
@@ -120,7 +120,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOpti
                              FROM ArticleAuthors aa JOIN Authors au ON au.Id = aa.AuthorId
                              WHERE aa.ArticleId = a.Id), ''),
                    coalesce((SELECT group_concat(an.Note, ' ') FROM Annotations an
-                             WHERE an.ArticleId = a.Id AND an.IsPublic = 1 AND an.IsOrphan = 0 AND an.Note IS NOT NULL), '')
+                             WHERE an.ArticleId = a.Id AND an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL AND an.Note IS NOT NULL), '')
             FROM Articles a WHERE a.Id IN ({ids});
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -149,7 +149,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOpti
 
     /// <summary>Articles with a public tag that is still anchored; completed with a theme condition on <c>t</c>.</summary>
     private const string TaggedArticles =
-        "SELECT an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id WHERE an.IsPublic = 1 AND an.IsOrphan = 0";
+        "SELECT an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL";
 
     private static string IdList(IEnumerable<int> ids) =>
         string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
@@ -161,7 +161,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOpti
     {
         await using var command = Command(connection, """
             WITH tagged AS (SELECT DISTINCT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
-                            WHERE an.IsPublic = 1 AND an.IsOrphan = 0),
+                            WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL),
                  counts AS (SELECT tagged.ThemeId, count(*) AS n FROM tagged
                             WHERE EXISTS (SELECT 1 FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid = tagged.ArticleId)
                             GROUP BY tagged.ThemeId)

@@ -480,6 +480,42 @@ public class DumpParserListingTests
         Assert.Contains("day first", shape.Description, StringComparison.Ordinal);
     }
 
+    // The listing page's furniture.
+
+    [Fact]
+    public void Parser_LeavesFurnitureTheDumpRepeatsBetweenPostsOutOfThemAndKeepsTheirTags()
+    {
+        static string Post(string title, string author, string tags) =>
+            ParsedDump.Blocks(title, author, Paragraph, Second, "Share this:\nTwitter\nFacebook", tags, "Leave a comment");
+        var dump = Post("Parish councils", "Jo Bloggs", "Tags: parishes") + "\n" + Post("Shared services", "Sam Lee", "Tags: services, efficiency")
+            + "\n" + Post("Town deals", "Ann Lee", "Tags: towns");
+
+        var entries = ParsedDump.Entries(dump);
+
+        var articles = entries.OfType<ParsedArticle>().ToList();
+        Assert.Equal(3, articles.Count);
+        Assert.All(articles, article => Assert.Equal([Paragraph, Second], article.Blocks.Select(block => block.Text)));
+        Assert.Equal(["services", "efficiency"], articles[1].Keywords);
+        var furniture = entries.SelectMany(entry => entry is ParsedArticle article ? article.Diagnostics : [(DumpDiagnostic)entry]).ToList();
+        Assert.Equal(12, furniture.Count);
+        Assert.All(furniture, diagnostic => Assert.Contains("furniture", diagnostic.Message, StringComparison.Ordinal));
+        Assert.Contains("“Share this:”", DumpShape.Learn(dump).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parser_KeepsAHeadingThatEveryPostRepeatsAboveItsText()
+    {
+        static string Post(string title, string author) =>
+            ParsedDump.Blocks(title, author, Paragraph + "[1]", "Conclusion", Second, "Notes", "[1] Local Government Act 1972.");
+        var dump = Post("Parish councils", "Jo Bloggs") + "\n" + Post("Shared services", "Sam Lee") + "\n" + Post("Town deals", "Ann Lee");
+
+        var articles = ParsedDump.Articles(dump);
+
+        Assert.All(articles, article => Assert.Equal(
+            [BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.Footnote],
+            article.Blocks.Select(block => block.Kind)));
+    }
+
     // The guard against a swallowed post.
 
     [Theory]

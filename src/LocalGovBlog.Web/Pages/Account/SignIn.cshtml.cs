@@ -13,6 +13,10 @@ public sealed partial class SignInModel(
     /// <summary>Checked against a password when the name has no account, so both answers take as long.</summary>
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 
+    /// <summary>Where to go afterwards (the article the reader was on); carried between sign-in and registration.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     [BindProperty]
     public SignInForm Form { get; set; } = new();
 
@@ -32,7 +36,7 @@ public sealed partial class SignInModel(
         public bool Remember { get; set; }
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
         {
@@ -51,7 +55,7 @@ public sealed partial class SignInModel(
         {
             lockout.Reset(userName, client);
             LogSignedIn(userName);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         if (user is null)
         {
