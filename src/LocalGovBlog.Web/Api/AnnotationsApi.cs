@@ -2,9 +2,11 @@ using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Hosting;
 using LocalGovBlog.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Api;
 
@@ -154,7 +156,8 @@ public static class AnnotationsApi
 
     private static Task<bool> IsEditorAsync(HttpContext http) => Task.FromResult(AppRoles.IsEditor(http.User));
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    /// <summary>Ids are built from Site:PublicBaseAddress, never from the Host header a client chooses.</summary>
+    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.BaseAddress;
 
     private static ProblemHttpResult NotFound(string slug) =>
         TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");

@@ -28,7 +28,7 @@ public static class ImportCommand
         Verb(args) is { } verb && string.Equals(verb, "import", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first argument that is neither a setting nor a setting's value.</summary>
-    private static string? Verb(string[] args)
+    internal static string? Verb(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
         {
@@ -109,7 +109,8 @@ public static class ImportCommand
             exitCode = await ImportAsync(services, console, new FileInfo(path), options, cancellationToken);
         });
         var root = new RootCommand("LocalGovBlog") { import };
-        var parseExit = await root.Parse(CommandArguments(args)).InvokeAsync();
+        // Exceptions reach the caller, which turns an operator's problem (a wrong store file) into one message.
+        var parseExit = await root.Parse(CommandArguments(args)).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         return parseExit != 0 ? parseExit : exitCode;
     }
 
