@@ -106,7 +106,7 @@ public static class AccuracyCorpus
                 tags.Phrase(sentence, 2, 3);
                 tags.Phrase(sentence, 4, 7);
                 tags.Random(2);
-                desk.Text.Replace(sentence.Start, sentence.End, writer.Sentence());
+                desk.Text.Replace(sentence.Start, sentence.End, writer.SentenceUnlike(old[sentence.Start..sentence.End]));
                 break;
             }
             case "moved paragraph":
@@ -267,8 +267,7 @@ public static class AccuracyCorpus
         tags.Add("first words", (words[0].Start, words[random.Next(1, 3)].End));
         tags.Add("sentence", last);
         tags.Paragraph(paragraphs[^1]);
-        tags.Add("last words", (words[^random.Next(2, 4)].Start, words[^1].End));
-        tags.Add("last character", (old.Length - 1, old.Length));
+        tags.Add("last words", (words[^random.Next(2, 4)].Start, old.Length));
         for (var i = random.Next(1, 3); i > 0; i--)
         {
             var length = desk.Text.Length;

@@ -105,13 +105,40 @@ public sealed class ArticleWriter(Random random)
         }
     }
 
-    /// <summary>One to three words of other phrasing, different from <paramref name="instead"/>.</summary>
+    /// <summary>
+    /// A new sentence sharing no two consecutive words with <paramref name="old"/>: a rewrite, not
+    /// an edit. (Words a rewrite keeps were kept, and a tag on them rightly follows them; the
+    /// provenance would not know that.)
+    /// </summary>
+    public string SentenceUnlike(string old)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        var pairs = Pairs(old);
+        while (true)
+        {
+            var sentence = Sentence();
+            if (!Pairs(sentence).Overlaps(pairs))
+            {
+                return sentence;
+            }
+        }
+    }
+
+    private static HashSet<string> Pairs(string sentence)
+    {
+        var words = sentence.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return [.. words.Zip(words.Skip(1), (a, b) => a.Trim(',', '.', '"') + " " + b.Trim(',', '.', '"'))];
+    }
+
+    /// <summary>One to three words of other phrasing, sharing no word with <paramref name="instead"/>.</summary>
     public string Rewording(string instead)
     {
         while (true)
         {
             var words = string.Join(' ', Enumerable.Range(0, random.Next(1, 3)).Select(_ => Pick(Rewordings)));
-            if (!string.Equals(words, instead, StringComparison.OrdinalIgnoreCase))
+            // Other words: none of the old ones, which the provenance would call replaced but a reader kept.
+            var old = instead.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', '"').ToUpperInvariant());
+            if (!words.ToUpperInvariant().Split(' ').Intersect(old).Any())
             {
                 return words;
             }

@@ -83,7 +83,7 @@ public sealed partial class EditDesk(Random random, ArticleWriter writer, Traced
                 text.Insert(at, current[at].ToString());
                 break;
             default:
-                text.Replace(at, at + 2, string.Concat(current[at + 1], current[at]));
+                text.Move(at, at + 1, at + 1); // two letters swapped: both are still the old letters
                 break;
         }
     }

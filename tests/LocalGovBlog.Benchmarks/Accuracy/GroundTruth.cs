@@ -37,14 +37,16 @@ public sealed record ExpectedAnchor(bool Survives, int CoreStart, int CoreEnd, i
         for (var first = 0; first < runs.Count; first++)
         {
             var count = 0;
+            var reached = runs[first].New;
             for (var last = first; last < runs.Count; last++)
             {
-                if (last > first && runs[last].New < runs[last - 1].New + runs[last - 1].Length)
+                if (runs[last].New < reached)
                 {
-                    break; // out of order: these characters were moved apart
+                    continue; // out of order (moved away, or a swapped letter): not together with these
                 }
                 count += runs[last].Length;
-                var span = runs[last].New + runs[last].Length - runs[first].New;
+                reached = runs[last].New + runs[last].Length;
+                var span = reached - runs[first].New;
                 if (count >= SurvivalShare * span && (count > bestCount || (count == bestCount && span < bestSpan)))
                 {
                     (bestCount, bestFirst, bestLast, bestSpan) = (count, first, last, span);
@@ -92,7 +94,7 @@ public enum Verdict
 
 public static class Judge
 {
-    /// <summary>How much of the expected words a landing must cover, and how much of it must be theirs.</summary>
+    /// <summary>How much of the expected words a landing must cover, and how much of it must be theirs (or all but one character).</summary>
     public const double Overlap = 0.9;
 
     public static Verdict Of(ExpectedAnchor expected, string newText, (int Start, int End)? landed)
@@ -119,7 +121,9 @@ public static class Judge
         var covered = Intersect(got, (coreStart, coreEnd));
         var own = Intersect(got, (expected.OuterStart, expected.OuterEnd));
         var length = got.End - got.Start;
-        return length > 0 && covered >= Overlap * (coreEnd - coreStart) && own >= Overlap * length
+        // A letter either way at an edge (a swapped last letter) is still the same words.
+        return length > 0 && covered >= Math.Min(Overlap * (coreEnd - coreStart), coreEnd - coreStart - 1)
+            && own >= Math.Min(Overlap * length, length - 1)
             ? Verdict.Correct
             : Verdict.WrongWords;
     }
