@@ -26,6 +26,7 @@ public static class AppComposition
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArchiveStore();
         builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
+        builder.Services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
         builder.Services.AddScoped<AnnotationWriter>();

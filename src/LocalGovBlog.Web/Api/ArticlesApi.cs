@@ -14,7 +14,7 @@ public static class ArticlesApi
     public sealed record AuthorRef(string Slug, string Name);
 
     public sealed record ArticleSummary(string Slug, string Title, IReadOnlyList<AuthorRef> Authors, string? Role,
-        bool IsExcerpt, string? Standfirst, IReadOnlyList<string> Themes, string? Snippet = null);
+        bool IsExcerpt, string? Standfirst, IReadOnlyList<string> Themes, string? Snippet = null, DateOnly? Published = null);
 
     /// <param name="Ranked">Searches only: false when too many articles match to rank, so they come in archive order.</param>
     /// <param name="Facets">Searches only: how many matching articles each author (and theme) has.</param>
@@ -28,8 +28,11 @@ public static class ArticlesApi
 
     public sealed record BlockDetail(BlockKind Kind, int Start, int End, bool Ordered);
 
-    public sealed record ArticleDetail(string Slug, string Title, IReadOnlyList<ArticleAuthorDetail> Authors, string? Standfirst,
-        bool IsExcerpt, string Text, IReadOnlyList<BlockDetail> Blocks, IReadOnlyList<object> Annotations);
+    /// <param name="Role">This post's own byline role, shared by its authors; null when its byline gave none.</param>
+    /// <param name="Captions">Captions, image credits and alt text near the title: not part of <paramref name="Text"/>.</param>
+    public sealed record ArticleDetail(string Slug, string Title, string? Role, DateOnly? Published, IReadOnlyList<ArticleAuthorDetail> Authors,
+        string? Standfirst, bool IsExcerpt, IReadOnlyList<string> Captions, IReadOnlyList<string> Keywords, string Text,
+        IReadOnlyList<BlockDetail> Blocks, IReadOnlyList<object> Annotations);
 
     public static RouteGroupBuilder MapArticlesApi(this RouteGroupBuilder api)
     {
@@ -57,7 +60,7 @@ public static class ArticlesApi
         }
         var total = await query.CountAsync(cancellationToken);
         var items = (await ToSummariesAsync(query
-            .OrderBy(a => a.SourceOrder)
+            .InListingOrder()
             .Skip((pageNumber - 1) * PageSize)
             .Take(PageSize), db, cancellationToken)).ConvertAll(row => row.Summary);
         return TypedResults.Ok(new ArticlePage(items, pageNumber, total));
@@ -67,14 +70,14 @@ public static class ArticlesApi
     internal static async Task<List<(int Id, ArticleSummary Summary)>> ToSummariesAsync(IQueryable<Article> articles, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var rows = await articles
-            .Select(a => new { a.Id, a.Slug, a.Title, a.IsExcerpt, a.Standfirst })
+            .Select(a => new { a.Id, a.Slug, a.Title, a.IsExcerpt, a.Standfirst, a.Published })
             .ToListAsync(cancellationToken);
         var authors = await articles.AuthorLinksAsync(cancellationToken);
         var themes = await ArticleThemesAsync(db, rows.ConvertAll(r => r.Id), cancellationToken);
         return rows.ConvertAll(r => (r.Id, new ArticleSummary(
                 r.Slug, r.Title, authors[r.Id].Select(x => new AuthorRef(x.Slug, x.Name)).ToList(),
                 authors[r.Id].Select(x => x.Role).FirstOrDefault(role => role is not null),
-                r.IsExcerpt, r.Standfirst, themes.GetValueOrDefault(r.Id) ?? [])));
+                r.IsExcerpt, r.Standfirst, themes.GetValueOrDefault(r.Id) ?? [], Published: r.Published)));
     }
 
     /// <summary>Slugs of the themes tagged (publicly, on found passages) in each of these articles.</summary>
@@ -91,23 +94,31 @@ public static class ArticlesApi
     private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(
         ArchiveDbContext db, HttpContext http, string slug, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking()
+        var row = await db.Articles.AsNoTracking()
             .AsSplitQuery()
             .Where(a => a.Slug == slug)
-            .Select(a => new ArticleDetail(
+            .Select(a => new
+            {
                 a.Slug,
                 a.Title,
-                a.Authors.OrderBy(aa => aa.Position)
-                    .Select(aa => new ArticleAuthorDetail(aa.Author.Slug, aa.Author.Name, aa.Role ?? aa.Author.Role, aa.Bio ?? aa.Author.Bio))
+                a.Published,
+                Authors = a.Authors.OrderBy(aa => aa.Position)
+                    .Select(aa => new ArticleAuthorDetail(aa.Author.Slug, aa.Author.Name, aa.Role, aa.Bio ?? aa.Author.Bio))
                     .ToList(),
                 a.Standfirst,
                 a.IsExcerpt,
+                a.Captions,
+                a.Keywords,
                 a.Text,
-                a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockDetail(b.Kind, b.Start, b.End, b.Ordered)).ToList(),
-                Array.Empty<object>()))
+                Blocks = a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockDetail(b.Kind, b.Start, b.End, b.Ordered)).ToList(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
+        var article = row is null ? null : new ArticleDetail(row.Slug, row.Title, row.Authors.Select(a => a.Role).FirstOrDefault(role => role is not null),
+            row.Published, row.Authors, row.Standfirst, row.IsExcerpt, Lines(row.Captions), Lines(row.Keywords), row.Text, row.Blocks, []);
         return article is null
             ? TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found")
             : TypedResults.Ok(article with { Annotations = await AnnotationsApi.ForArticleAsync(db, http, slug, article.Text, cancellationToken) });
     }
+
+    private static string[] Lines(string? text) => text is null ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 }

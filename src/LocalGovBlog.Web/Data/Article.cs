@@ -13,6 +13,15 @@ public sealed class Article
 
     public string? Standfirst { get; set; }
 
+    /// <summary>The date the listing gave for the post, when it gave one.</summary>
+    public DateOnly? Published { get; set; }
+
+    /// <summary>Captions, image credits and alt text near the title, one a line: shown small, not body text.</summary>
+    public string? Captions { get; set; }
+
+    /// <summary>Keywords or categories the listing gave, one a line.</summary>
+    public string? Keywords { get; set; }
+
     public bool IsExcerpt { get; set; }
 
     /// <summary>The canonical text (body blocks joined by a blank line) that passage offsets index.</summary>

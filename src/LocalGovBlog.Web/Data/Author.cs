@@ -36,6 +36,10 @@ public sealed class ArticleAuthor
 
     public string? Honorific { get; set; }
 
+    /// <summary>Letters after the name in this post's byline ("OBE").</summary>
+    public string? PostNominals { get; set; }
+
+    /// <summary>The role this post's byline gives, or null when it gives none (not the author's role elsewhere).</summary>
     public string? Role { get; set; }
 
     public string? Bio { get; set; }

@@ -9,7 +9,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.HasIndex(a => a.SourceOrder);
+        // Lists show dated posts newest first, then the rest in the listing's order. SQLite sorts nulls as
+        // the smallest value, so "Published DESC, SourceOrder" puts undated posts last and this index serves it.
+        builder.HasIndex(a => new { a.Published, a.SourceOrder }).IsDescending(true, false);
         builder.HasIndex(a => a.OpeningKey);
+        builder.Property(a => a.Captions).HasMaxLength(2000);
+        builder.Property(a => a.Keywords).HasMaxLength(2000);
         builder.Property(a => a.OpeningKey).HasMaxLength(64);
         builder.Property(a => a.Slug).HasMaxLength(100);
         builder.Property(a => a.Title).HasMaxLength(500);
@@ -47,6 +52,7 @@ internal sealed class ArticleAuthorConfiguration : IEntityTypeConfiguration<Arti
     public void Configure(EntityTypeBuilder<ArticleAuthor> builder)
     {
         builder.HasKey(aa => new { aa.ArticleId, aa.AuthorId });
+        builder.Property(aa => aa.PostNominals).HasMaxLength(100);
         builder.HasIndex(aa => aa.AuthorId);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LocalGovBlog.Web.Text;
@@ -27,6 +28,24 @@ public static class ArticleFingerprint
         foreach (var bio in article.Bios)
         {
             text.Append("bio\u001f").Append(bio.AuthorIndex).Append('\u001f').Append(bio.Text).Append('\u001e');
+        }
+        // Fields that listing pages added later are hashed only when present, so a post that has none
+        // keeps the hash it was stored with and a re-import of an old dump still reads as unchanged.
+        foreach (var author in article.Authors.Where(author => author.PostNominals is not null))
+        {
+            text.Append("letters\u001f").Append(author.Name).Append('\u001f').Append(author.PostNominals).Append('\u001e');
+        }
+        if (article.Published is { } published)
+        {
+            text.Append("published\u001f").Append(published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\u001e');
+        }
+        foreach (var caption in article.Captions)
+        {
+            text.Append("caption\u001f").Append(caption.Text).Append('\u001e');
+        }
+        foreach (var keyword in article.Keywords)
+        {
+            text.Append("keyword\u001f").Append(keyword).Append('\u001e');
         }
         return Hash(text.ToString());
     }

@@ -13,22 +13,60 @@ namespace LocalGovBlog.Web.Import;
 /// their slug, unchanged ones left alone. Works through the dump in batches, one transaction
 /// each, so memory stays flat and a failure costs at most the batch in hand.
 /// </summary>
-public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<ImportSettings> settings, ILogger<ArticleImporter> logger)
 {
-    /// <summary>Checks, parses and imports a dump file.</summary>
-    /// <exception cref="ImportRejectedException">The file is missing, empty, binary, not UTF-8, or holds no post.</exception>
+    /// <summary>
+    /// Checks a dump file, learns its shape in a first pass, and imports it in a second. With
+    /// <see cref="ImportOptions.Strict"/>, a file the parser warns about is refused before anything is written.
+    /// </summary>
+    /// <exception cref="ImportRejectedException">The file is missing, empty, binary, not UTF-8, holds no post,
+    /// or (strict) draws a warning.</exception>
     public async Task<ImportReport> ImportFileAsync(string path, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var totalBytes = DumpFile.Check(path);
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        using var reader = new StreamReader(stream, DumpFile.StrictUtf8, detectEncodingFromByteOrderMarks: true);
-        var entries = DumpParser.Parse(reader);
+        DumpShape shape;
+        using (var reader = OpenDump(path, out _))
+        {
+            shape = DumpShape.Learn(reader);
+        }
+        if (options.Strict)
+        {
+            RefuseIfWarned(path, shape);
+        }
+        using var dump = OpenDump(path, out var stream);
+        var entries = DumpParser.Parse(dump, shape, settings.Value.HouseAuthor);
         var report = await ImportAsync(entries, Path.GetFileName(path), options,
             progress is null ? null : articles => progress.Report(new ImportProgress(stream.Position, totalBytes, articles)),
             cancellationToken);
+        report.Shape = shape.Description;
         progress?.Report(new ImportProgress(totalBytes, totalBytes, report.Articles));
         return report;
+    }
+
+    private static StreamReader OpenDump(string path, out FileStream stream)
+    {
+        stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return new StreamReader(stream, DumpFile.StrictUtf8, detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>A whole parse with nothing written: one warning and the file is refused, with every warning listed.</summary>
+    private void RefuseIfWarned(string path, DumpShape shape)
+    {
+        const int listed = 20;
+        using var reader = OpenDump(path, out _);
+        var warnings = DumpParser.Parse(reader, shape, settings.Value.HouseAuthor)
+            .SelectMany(entry => entry is ParsedArticle article ? article.Diagnostics : [(DumpDiagnostic)entry])
+            .Where(diagnostic => diagnostic.Kind == DiagnosticKind.Warning)
+            .ToList();
+        if (warnings.Count > 0)
+        {
+            throw new ImportRejectedException(
+                $"'{Path.GetFileName(path)}' was refused (strict): {warnings.Count} warning(s). "
+                + string.Join(" ", warnings.Take(listed).Select(w => $"Line {w.Line}: {w.Message}."))
+                + (warnings.Count > listed ? $" … and {warnings.Count - listed} more." : ""));
+        }
     }
 
     public async Task<ImportReport> ImportAsync(IEnumerable<DumpEntry> entries, string source, ImportOptions options, Action<int>? onBatch = null, CancellationToken cancellationToken = default)
@@ -37,7 +75,11 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
         ArgumentNullException.ThrowIfNull(options);
         var stopwatch = Stopwatch.StartNew();
         var report = new ImportReport { Source = source, DryRun = options.DryRun };
-        var run = new ImportRun(await NextSourceOrderAsync(cancellationToken));
+        var run = new ImportRun(await NextSourceOrderAsync(cancellationToken),
+            new ArticleMatcher((slug, token) => db.Articles.FirstOrDefaultAsync(a => a.Slug == slug, token)),
+            new AuthorFinder(
+                (keys, token) => db.Authors.Where(a => keys.Contains(a.NameKey)).ToListAsync(token),
+                (slug, token) => db.Authors.AnyAsync(a => a.Slug == slug, token)));
 
         // A dry run works in one transaction that is rolled back, so later batches see earlier ones.
         await using var dryRunTransaction = options.DryRun ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -78,9 +120,9 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
                 $"'{source}' holds no recognisable post: a post starts with a title line followed by a byline (the author's name)."
                 + (first is null ? "" : $" Line {first.Line}: {first.Message}"));
         }
-        report.AuthorsAdded = run.AuthorsAdded;
+        report.AuthorsAdded = run.Authors.Added;
         report.Elapsed = stopwatch.Elapsed;
-        LogImported(source, options.DryRun, report.Added, report.Updated, report.Unchanged, report.Duplicates, report.DiagnosticCount, report.Elapsed.TotalMilliseconds);
+        LogImported(source, options.DryRun, report.Added, report.Updated, report.Unchanged, report.Duplicates, report.DiagnosticCount, report.WarningCount, report.Elapsed.TotalMilliseconds);
         return report;
     }
 
@@ -133,21 +175,23 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
     {
         await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var authors = await LoadAuthorsAsync(prepared, run, cancellationToken);
-        var existing = await LoadCandidatesAsync(prepared, cancellationToken);
+        var newAuthors = new List<Author>();
+        var authors = await run.Authors.FindAsync(prepared.SelectMany(p => p.Parsed.Authors), newAuthors, cancellationToken);
+        db.Authors.AddRange(newAuthors);
+        var candidates = await LoadCandidatesAsync(prepared, cancellationToken);
         var written = new List<Article>(prepared.Count);
         var added = new List<Article>(prepared.Count);
 
         foreach (var post in prepared)
         {
-            var match = await FindStoredAsync(post, existing, run, cancellationToken);
-            if (match.Duplicate)
+            var match = await run.Matcher.MatchAsync(post, candidates, cancellationToken);
+            if (match.IsRepeat)
             {
                 report.Record(new ImportedArticle(match.Slug, post.Parsed.Title, ImportOutcome.Duplicate, post.Parsed.TitleLine));
                 report.Record(new DumpDiagnostic(post.Parsed.TitleLine, $"the post \"{post.Parsed.Title}\" appears twice in the file; the repeat was skipped", post.Parsed.Title));
                 continue;
             }
-            if (match.Article is null)
+            if (match.Stored is null)
             {
                 var article = new Article
                 {
@@ -160,27 +204,23 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
                     ImportedAtUtc = now,
                     UpdatedAtUtc = now,
                 };
-                Fill(article, post, authors);
+                ArticleFields.Apply(article, post, authors);
                 added.Add(article);
                 written.Add(article);
                 report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Added, post.Parsed.TitleLine));
             }
-            else if (match.Article.ContentHash == post.ContentHash)
+            else if (match.Stored.ContentHash == post.ContentHash)
             {
-                report.Record(new ImportedArticle(match.Article.Slug, match.Article.Title, ImportOutcome.Unchanged, post.Parsed.TitleLine));
+                report.Record(new ImportedArticle(match.Stored.Slug, match.Stored.Title, ImportOutcome.Unchanged, post.Parsed.TitleLine));
             }
             else
             {
-                var article = match.Article;
+                var article = match.Stored;
                 await db.Entry(article).Collection(a => a.Blocks).LoadAsync(cancellationToken);
                 await db.Entry(article).Collection(a => a.Authors).LoadAsync(cancellationToken);
                 await ReanchorTagsAsync(article, post.Text, report, now, cancellationToken);
-                article.Title = post.Parsed.Title;
-                article.Text = post.Text;
-                article.ContentHash = post.ContentHash;
-                article.OpeningKey = post.OpeningKey;
                 article.UpdatedAtUtc = now;
-                Fill(article, post, authors);
+                ArticleFields.Apply(article, post, authors);
                 written.Add(article);
                 report.Record(new ImportedArticle(article.Slug, article.Title, ImportOutcome.Updated, post.Parsed.TitleLine));
             }
@@ -225,113 +265,7 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
         }
     }
 
-    /// <summary>Sets everything but identity and timestamps from the parsed post.</summary>
-    private static void Fill(Article article, PreparedArticle post, Dictionary<string, Author> authors)
-    {
-        var parsed = post.Parsed;
-        article.Standfirst = parsed.Standfirst;
-        article.IsExcerpt = parsed.IsExcerpt;
-        article.WordCount = CanonicalText.CountWords(post.Text);
-
-        article.Blocks.Clear();
-        for (var i = 0; i < parsed.Blocks.Count; i++)
-        {
-            var block = parsed.Blocks[i];
-            article.Blocks.Add(new ArticleBlock
-            {
-                Ordinal = i,
-                Kind = block.Kind,
-                Ordered = block.Ordered,
-                Start = post.Spans[i].Start,
-                End = post.Spans[i].End,
-            });
-        }
-
-        var links = new List<ArticleAuthor>();
-        for (var i = 0; i < parsed.Authors.Count; i++)
-        {
-            var author = authors[post.AuthorKeys[i]];
-            if (links.Any(l => ReferenceEquals(l.Author, author) || (author.Id != 0 && l.AuthorId == author.Id)))
-            {
-                continue; // the same person named twice in one byline
-            }
-            var bio = BioFor(parsed, i);
-            var link = article.Authors.FirstOrDefault(l => author.Id != 0 && l.AuthorId == author.Id) ?? new ArticleAuthor { Author = author };
-            link.Position = links.Count;
-            link.Honorific = parsed.Authors[i].Honorific;
-            link.Role = parsed.Role;
-            link.Bio = bio;
-            links.Add(link);
-            if (parsed.Role is not null)
-            {
-                author.Role = parsed.Role;
-            }
-            if (bio is not null)
-            {
-                author.Bio = bio;
-            }
-        }
-        foreach (var stale in article.Authors.Except(links).ToList())
-        {
-            article.Authors.Remove(stale);
-        }
-        foreach (var link in links.Except(article.Authors).ToList())
-        {
-            article.Authors.Add(link);
-        }
-    }
-
-    private static string? BioFor(ParsedArticle parsed, int authorIndex)
-    {
-        var own = parsed.Bios.Where(b => b.AuthorIndex == authorIndex).Select(b => b.Text).ToList();
-        if (own.Count == 0)
-        {
-            own = parsed.Bios.Where(b => b.AuthorIndex is null).Select(b => b.Text).ToList();
-        }
-        return own.Count == 0 ? null : string.Join("\n\n", own);
-    }
-
-    private async Task<Dictionary<string, Author>> LoadAuthorsAsync(List<PreparedArticle> prepared, ImportRun run, CancellationToken cancellationToken)
-    {
-        var keys = prepared.SelectMany(p => p.AuthorKeys).Distinct(StringComparer.Ordinal).ToList();
-        var authors = await db.Authors.Where(a => keys.Contains(a.NameKey)).ToDictionaryAsync(a => a.NameKey, StringComparer.Ordinal, cancellationToken);
-        foreach (var post in prepared)
-        {
-            for (var i = 0; i < post.AuthorKeys.Count; i++)
-            {
-                var key = post.AuthorKeys[i];
-                if (authors.ContainsKey(key))
-                {
-                    continue;
-                }
-                var name = post.Parsed.Authors[i].Name;
-                var author = new Author
-                {
-                    Name = name,
-                    NameKey = key,
-                    SearchName = PersonName.SearchForm(name),
-                    Slug = await UniqueAuthorSlugAsync(Slug.From(name), run, cancellationToken),
-                };
-                db.Authors.Add(author);
-                authors[key] = author;
-                run.AuthorsAdded++;
-            }
-        }
-        return authors;
-    }
-
-    private async Task<string> UniqueAuthorSlugAsync(string baseSlug, ImportRun run, CancellationToken cancellationToken)
-    {
-        for (var n = 1; ; n++)
-        {
-            var slug = n == 1 ? baseSlug : $"{baseSlug}-{n}";
-            if (run.AuthorSlugs.Add(slug) && !await db.Authors.AnyAsync(a => a.Slug == slug, cancellationToken))
-            {
-                return slug;
-            }
-        }
-    }
-
+    /// <summary>Stored articles that may be one of these posts: under one of their slugs, or with one of their opening keys.</summary>
     private async Task<List<Article>> LoadCandidatesAsync(List<PreparedArticle> prepared, CancellationToken cancellationToken)
     {
         var slugs = prepared.Select(p => p.BaseSlug).Distinct().ToList();
@@ -341,87 +275,19 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<StoredMatch> FindStoredAsync(PreparedArticle post, List<Article> candidates, ImportRun run, CancellationToken cancellationToken)
-    {
-        // The same title seen earlier in this import: an exact repeat, or a second post of that name.
-        if (run.TryGetClaim(post.BaseSlug, out var claimedHash) && claimedHash == ImportRun.Compact(post.ContentHash))
-        {
-            return new StoredMatch(null, post.BaseSlug, Duplicate: true);
-        }
-        for (var n = 1; ; n++)
-        {
-            var slug = n == 1 ? post.BaseSlug : $"{post.BaseSlug}-{n}";
-            if (run.IsClaimed(slug))
-            {
-                continue;
-            }
-            var stored = candidates.FirstOrDefault(a => a.Slug == slug)
-                ?? (n == 1 ? null : await db.Articles.FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken));
-            if (stored is null && n == 1)
-            {
-                // A retitled post keeps its slug: found again by author and opening words.
-                stored = candidates.FirstOrDefault(a => a.OpeningKey == post.OpeningKey && !run.IsClaimed(a.Slug));
-                if (stored is not null)
-                {
-                    run.Claim(stored.Slug, post.ContentHash);
-                    return new StoredMatch(stored, stored.Slug, Duplicate: false);
-                }
-            }
-            run.Claim(slug, post.ContentHash);
-            return new StoredMatch(stored, slug, Duplicate: false);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Imported {Source} (dry run: {DryRun}): {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Diagnostics} diagnostics in {ElapsedMs:0} ms")]
-    private partial void LogImported(string source, bool dryRun, int added, int updated, int unchanged, int duplicates, int diagnostics, double elapsedMs);
+        Message = "Imported {Source} (dry run: {DryRun}): {Added} added, {Updated} updated, {Unchanged} unchanged, {Duplicates} duplicates, {Diagnostics} lines placed in no post, {Warnings} warnings in {ElapsedMs:0} ms")]
+    private partial void LogImported(string source, bool dryRun, int added, int updated, int unchanged, int duplicates, int diagnostics, int warnings, double elapsedMs);
 
     private sealed record ParsedChunk(List<DumpDiagnostic> Diagnostics, List<PreparedArticle> Articles);
 
-    private sealed record StoredMatch(Article? Article, string Slug, bool Duplicate);
-
-    private sealed class ImportRun(int nextSourceOrder)
+    /// <summary>What one import remembers from batch to batch.</summary>
+    private sealed class ImportRun(int nextSourceOrder, ArticleMatcher matcher, AuthorFinder authors)
     {
         public int NextSourceOrder { get; set; } = nextSourceOrder;
 
-        public int AuthorsAdded { get; set; }
+        public ArticleMatcher Matcher => matcher;
 
-        // Slug → content hash of every post this import has placed, both as 64-bit hashes: the
-        // only state that grows with the dump, at about 24 bytes a post.
-        private readonly Dictionary<ulong, ulong> _claims = [];
-
-        public bool IsClaimed(string slug) => _claims.ContainsKey(Fnv1a(slug));
-
-        public bool TryGetClaim(string slug, out ulong contentHash) => _claims.TryGetValue(Fnv1a(slug), out contentHash);
-
-        public void Claim(string slug, string contentHash) => _claims[Fnv1a(slug)] = Compact(contentHash);
-
-        /// <summary>The first 64 bits of a hex SHA-256.</summary>
-        public static ulong Compact(string contentHash) =>
-            ulong.Parse(contentHash.AsSpan(0, 16), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
-
-        private static ulong Fnv1a(string text)
-        {
-            var hash = 14695981039346656037UL;
-            foreach (var c in text)
-            {
-                hash = (hash ^ c) * 1099511628211UL;
-            }
-            return hash;
-        }
-
-        public HashSet<string> AuthorSlugs { get; } = new(StringComparer.Ordinal);
-    }
-
-    private sealed record PreparedArticle(ParsedArticle Parsed, string Text, IReadOnlyList<CanonicalText.BlockSpan> Spans,
-        string BaseSlug, string ContentHash, string OpeningKey, IReadOnlyList<string> AuthorKeys)
-    {
-        public static PreparedArticle From(ParsedArticle parsed)
-        {
-            var (text, spans) = CanonicalText.Compose(parsed.Blocks);
-            return new PreparedArticle(parsed, text, spans, Slug.From(parsed.Title),
-                ArticleFingerprint.ContentHash(parsed), ArticleFingerprint.OpeningKey(parsed),
-                parsed.Authors.Select(a => PersonName.Key(a.Name)).ToList());
-        }
+        public AuthorFinder Authors => authors;
     }
 }

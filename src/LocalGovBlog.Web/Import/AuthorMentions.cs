@@ -27,6 +27,8 @@ internal sealed class AuthorMentions
         shortNames = fullNames.Select(ShortForms).ToArray();
     }
 
+    public int AuthorCount => fullNames.Length;
+
     /// <summary>
     /// The first place the paragraph names an author: by full name or surname anywhere, or by first
     /// name at its start ("Jane is a lecturer …"). Null when it names none.

@@ -3,13 +3,16 @@ using LocalGovBlog.Web.Text;
 namespace LocalGovBlog.Web.Import;
 
 /// <summary>The authors and the shared role read from a byline (or from a sign-off line).</summary>
-internal sealed class Byline(IReadOnlyList<ParsedAuthor> authors, string? role)
+internal sealed class Byline(IReadOnlyList<ParsedAuthor> authors, string? role, bool isSentence = false)
 {
     private HashSet<string>? keys;
 
     public IReadOnlyList<ParsedAuthor> Authors => authors;
 
     public string? Role => role;
+
+    /// <summary>Written as a sentence ("Jo Bloggs reflects on …"): the line also introduces the post.</summary>
+    public bool IsSentence => isSentence;
 
     /// <summary>True when both name the same people, in any order and however joined or titled.</summary>
     public bool NamesSamePeopleAs(Byline other)

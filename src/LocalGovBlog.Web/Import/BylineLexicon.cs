@@ -57,7 +57,27 @@ internal static class BylineLexicon
         "Conclusions", "Introduction", "Background", "Summary",
     };
 
+    // What a byline written as a sentence says its authors do: "Jo Bloggs reflects on …", "… and Sam Lee ask …".
+    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal)
+    {
+        "on", "reflects", "reflect", "considers", "consider", "gives", "give", "looks", "look", "asks", "ask",
+        "argues", "argue", "examines", "examine", "explores", "explore", "discusses", "discuss", "writes",
+        "write", "reports", "report", "reviews", "review", "outlines", "outline", "assesses", "assess", "shares",
+        "share", "sets", "set", "takes", "take", "offers", "offer", "responds", "respond", "introduces",
+        "introduce", "presents", "present", "summarises", "summarise", "summarizes", "summarize", "explains",
+        "explain", "analyses", "analyse", "analyzes", "analyze", "calls", "call", "urges", "urge", "questions",
+        "question", "describes", "describe", "highlights", "highlight", "investigates", "investigate",
+        "unpacks", "unpack", "charts", "chart", "traces", "trace", "revisits", "revisit", "makes", "make",
+        "suggests", "suggest", "warns", "warn", "welcomes", "welcome", "proposes", "propose", "challenges",
+        "challenge", "evaluates", "evaluate", "compares", "compare", "identifies", "identify", "blogs", "blog",
+        "comments", "comment", "talks", "talk", "wonders", "wonder", "weighs", "weigh", "maps", "map", "turns",
+        "turn", "returns", "return", "tells", "tell", "sums", "sum", "goes", "go", "previews", "preview",
+        "recalls", "recall", "celebrates", "celebrate", "contends", "contend", "ponders", "ponder",
+    };
+
     public static bool IsParticle(string word) => Particles.Contains(word);
+
+    public static bool IsReportingVerb(string word) => ReportingVerbs.Contains(word);
 
     public static bool IsRoleFunctionWord(string word) => RoleFunctionWords.Contains(word);
 

@@ -21,6 +21,24 @@ internal static class BylineReader
         {
             return null;
         }
+        // "Cllr. Jo Bloggs – Chair of Scrutiny, Anytown Council": names before a spaced dash, the role after it.
+        if (RoleDash(trimmedLine) is { } dash)
+        {
+            var names = ReadNamesAndRole(trimmedLine[..dash.Start].TrimEnd());
+            var dashRole = trimmedLine[dash.End..].TrimStart();
+            return names is { Role: null } && dashRole.Length > 0 && IsRoleText(dashRole)
+                ? new Byline(names.Authors, dashRole)
+                : null;
+        }
+        return ReadNamesAndRole(trimmedLine);
+    }
+
+    private static Byline? ReadNamesAndRole(string trimmedLine)
+    {
+        if (trimmedLine.Length == 0)
+        {
+            return null;
+        }
         var tokens = BylineToken.Split(trimmedLine);
         if (tokens.Count > 1 && tokens[0].Text is "By" or "by")
         {
@@ -50,6 +68,12 @@ internal static class BylineReader
             {
                 authors.AddRange(reading.Names);
             }
+            else if (authors.Count > 0 && segment.All(token => PersonName.IsPostNominal(token.Text)))
+            {
+                // "Jane Foster, MBE, Director": letters after a comma still belong to the name before them.
+                var last = authors[^1];
+                authors[^1] = last with { PostNominals = JoinPostNominals(last.PostNominals, string.Join(' ', segment.Select(token => token.Text))) };
+            }
             else
             {
                 // "Catherine Staite, Director, INLOGOV": the first segment that is not names starts the role.
@@ -62,11 +86,65 @@ internal static class BylineReader
             return null;
         }
         // A lone capitalised word ("Conclusions") is too weak to be a byline unless something backs it up.
-        if (role is null && authors.Any(author => author.Honorific is null && !author.Name.Contains(' ', StringComparison.Ordinal)))
+        if (role is null && authors.Any(author => author.Honorific is null && author.PostNominals is null && !author.Name.Contains(' ', StringComparison.Ordinal)))
         {
             return null;
         }
-        return new Byline(authors, role);
+        return new Byline(DistributePluralHonorific(authors), role);
+    }
+
+    /// <summary>
+    /// Reads a byline written as a sentence: the names first, then a verb of reporting or "on"
+    /// ("Jo Bloggs gives a first look at the housing white paper", "Jo Bloggs and Sam Lee reflect on …").
+    /// Each name must be a full name, so "Jane reflects on …" or "Devolution looks …" is not one.
+    /// </summary>
+    public static Byline? ReadSentence(string trimmedLine)
+    {
+        if (trimmedLine.Length is 0 or > MaxLength || trimmedLine.Any(c => c is ':' or ';' or '“' or '”' or '"' or '=' or '@' or '#'))
+        {
+            return null;
+        }
+        var tokens = BylineToken.Split(trimmedLine);
+        var verb = tokens.FindIndex(token => token.Text.Length > 0 && char.IsLower(token.Text[0])
+            && !token.IsConnector && !BylineLexicon.IsParticle(token.Text));
+        if (verb < 2 || !BylineLexicon.IsReportingVerb(tokens[verb].Text) || verb + 1 >= tokens.Count)
+        {
+            return null;
+        }
+        var names = ReadNamesOnlyStrict(trimmedLine[..tokens[verb - 1].End]);
+        return names is not null && names.Authors.All(author => author.Name.Contains(' ', StringComparison.Ordinal))
+            ? new Byline(names.Authors, role: null, isSentence: true)
+            : null;
+    }
+
+    /// <summary>A byline of names alone, no role: what may stand before a verb in a sentence byline.</summary>
+    private static Byline? ReadNamesOnlyStrict(string text) =>
+        ReadNamesAndRole(text) is { Role: null } byline ? byline : null;
+
+    private static List<ParsedAuthor> DistributePluralHonorific(List<ParsedAuthor> authors)
+    {
+        if (authors.Count == 0 || authors[0].Honorific is not { } first || first.Split(' ') is not { } words
+            || PersonName.SingularOf(words[0]) is not { } singular)
+        {
+            return authors;
+        }
+        var rest = words.Length > 1 ? " " + string.Join(' ', words[1..]) : "";
+        return [.. authors.Select((author, i) => i == 0 || author.Honorific is null ? author with { Honorific = singular + (i == 0 ? rest : "") } : author)];
+    }
+
+    private static string JoinPostNominals(string? before, string more) => before is null ? more : before + " " + more;
+
+    /// <summary>A dash with a space on each side ("–", "—", or "-"), which never joins the words of a name.</summary>
+    private static (int Start, int End)? RoleDash(string line)
+    {
+        for (var i = 1; i < line.Length - 1; i++)
+        {
+            if (line[i] is '–' or '—' or '-' && LineShape.IsSpace(line[i - 1]) && LineShape.IsSpace(line[i + 1]))
+            {
+                return (i, i + 1);
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -201,6 +279,22 @@ internal static class BylineReader
                     name.Add(token, isHonorific: true);
                     continue;
                 }
+                // "Jane Foster MBE": letters after a full name are the person's, not the start of a role.
+                if (name.NameWords >= 2 && PersonName.IsPostNominal(word))
+                {
+                    name.AddPostNominal(token);
+                    continue;
+                }
+                if (name.PostNominals is not null && !token.IsConnector)
+                {
+                    // After "OBE" only a role or another name may follow.
+                    if (!reading.TryFinish(line, name))
+                    {
+                        return null;
+                    }
+                    reading.RoleStart = token.Start;
+                    return reading;
+                }
                 // "Reader" after a single first name is a surname ("Jane Reader"); after a full name it is a job.
                 if (BylineLexicon.StartsRole(word) && name.Words >= 2)
                 {
@@ -228,7 +322,7 @@ internal static class BylineReader
                 return false;
             }
             var (honorific, displayName) = PersonName.SplitHonorific(line[name.Start..name.End]);
-            Names.Add(new ParsedAuthor(displayName, honorific));
+            Names.Add(new ParsedAuthor(displayName, honorific, name.PostNominals));
             return true;
         }
 
@@ -251,6 +345,12 @@ internal static class BylineReader
         public int NameWords { get; private set; }
 
         public int Words => Honorifics + NameWords;
+
+        /// <summary>Letters after the name ("OBE FRSA"), which are not part of it.</summary>
+        public string? PostNominals { get; private set; }
+
+        public void AddPostNominal(BylineToken token) =>
+            PostNominals = PostNominals is null ? token.Text : PostNominals + " " + token.Text;
 
         /// <summary>At least one real word, and particles only inside: "van der Berg" alone is not a name.</summary>
         public bool IsValid =>

@@ -17,8 +17,32 @@ public static class ImportCommand
 
     private const int ListedInConsole = 50;
 
+    /// <summary>
+    /// The folder <c>dotnet run</c> was typed in. <c>dotnet run --project src/LocalGovBlog.Web</c> runs the program in
+    /// the project's folder, so the project passes the folder it was started from (<c>RunArguments</c> in the .csproj)
+    /// and a relative path such as <c>seeds/inlogov-blog.txt</c> means what the person typing it meant.
+    /// </summary>
+    public const string LaunchDirectorySetting = "launch-directory";
+
     public static bool IsInvoked(string[] args) =>
-        args.Length > 0 && string.Equals(args[0], "import", StringComparison.OrdinalIgnoreCase);
+        Verb(args) is { } verb && string.Equals(verb, "import", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The first argument that is neither a setting nor a setting's value.</summary>
+    private static string? Verb(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                return args[i];
+            }
+            if (!args[i].Contains('=', StringComparison.Ordinal))
+            {
+                i++; // "--key value"
+            }
+        }
+        return null;
+    }
 
     /// <summary>
     /// The host settings among the command's arguments (<c>--ConnectionStrings:Default=…</c> or
@@ -29,15 +53,18 @@ public static class ImportCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         var settings = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        var verbSeen = false;
+        for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg is "--dry-run" or "--help")
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || CommandOptions.Contains(arg))
             {
+                verbSeen |= !arg.StartsWith("--", StringComparison.Ordinal);
                 continue;
             }
             settings.Add(arg);
-            if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+            // Before the verb every "--key" takes a value; after it, a flag of the command's own takes none.
+            if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length && (!verbSeen || !args[i + 1].StartsWith("--", StringComparison.Ordinal)))
             {
                 settings.Add(args[++i]);
             }
@@ -45,30 +72,54 @@ public static class ImportCommand
         return [.. settings];
     }
 
+    private static readonly HashSet<string> CommandOptions = new(StringComparer.Ordinal) { "--dry-run", "--strict", "--help" };
+
+    /// <summary>The command's own arguments, from the verb on, without the host settings around them.</summary>
+    private static string[] CommandArguments(string[] args)
+    {
+        var settings = HostSettings(args);
+        var rest = new List<string>();
+        var skipped = 0;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (skipped < settings.Length && args[i] == settings[skipped])
+            {
+                skipped++;
+                continue;
+            }
+            rest.Add(args[i]);
+        }
+        return [.. rest];
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, IAnsiConsole? console = null)
     {
+        ArgumentNullException.ThrowIfNull(services);
         console ??= AnsiConsole.Console;
-        var file = new Argument<FileInfo>("file") { Description = "The plain-text blog dump to import (UTF-8)." };
+        var launchDirectory = services.GetRequiredService<IConfiguration>()[LaunchDirectorySetting];
+        var file = new Argument<string>("file") { Description = "The plain-text blog dump to import (UTF-8); a relative path is taken from where you typed the command." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report what would change without writing anything." };
-        var import = new Command("import", "Import a plain-text blog dump into the archive.") { file, dryRun };
-        import.TreatUnmatchedTokensAsErrors = false; // host settings such as --ConnectionStrings:Default=… pass through
+        var strict = new Option<bool>("--strict") { Description = "Refuse the file, writing nothing, if the importer warns about any of it (a possible missed post boundary)." };
+        var import = new Command("import", "Import a plain-text blog dump into the archive.") { file, dryRun, strict };
         var exitCode = ExitFailed;
         import.SetAction(async (parsed, cancellationToken) =>
-            exitCode = await ImportAsync(services, console, parsed.GetValue(file)!, parsed.GetValue(dryRun), cancellationToken));
+        {
+            var path = Path.GetFullPath(parsed.GetValue(file)!, string.IsNullOrWhiteSpace(launchDirectory) ? Environment.CurrentDirectory : launchDirectory);
+            var options = new ImportOptions { DryRun = parsed.GetValue(dryRun), Strict = parsed.GetValue(strict) };
+            exitCode = await ImportAsync(services, console, new FileInfo(path), options, cancellationToken);
+        });
         var root = new RootCommand("LocalGovBlog") { import };
-        root.TreatUnmatchedTokensAsErrors = false;
-        var parseExit = await root.Parse(args).InvokeAsync();
+        var parseExit = await root.Parse(CommandArguments(args)).InvokeAsync();
         return parseExit != 0 ? parseExit : exitCode;
     }
 
-    private static async Task<int> ImportAsync(IServiceProvider services, IAnsiConsole console, FileInfo file, bool dryRun, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(IServiceProvider services, IAnsiConsole console, FileInfo file, ImportOptions options, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         try
         {
             await scope.ServiceProvider.GetRequiredService<ArchiveInitializer>().InitializeAsync(importSeeds: false, cancellationToken);
             var importer = scope.ServiceProvider.GetRequiredService<ArticleImporter>();
-            var options = new ImportOptions { DryRun = dryRun };
             ImportReport report;
             if (console.Profile.Capabilities.Interactive && file.Exists && file.Length > 1024 * 1024)
             {
@@ -113,11 +164,17 @@ public static class ImportCommand
             table.AddRow("repeated in the file (skipped)", report.Duplicates.ToString(CultureInfo.InvariantCulture));
         }
         table.AddRow("new authors", report.AuthorsAdded.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("diagnostics", report.DiagnosticCount.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("lines placed in no post", report.DiagnosticCount.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("warnings", report.WarningCount.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("notes", report.NoteCount.ToString(CultureInfo.InvariantCulture));
         table.AddRow("tags kept", report.TagsKept.ToString(CultureInfo.InvariantCulture));
         table.AddRow("tags re-anchored (moved)", report.TagsMoved.ToString(CultureInfo.InvariantCulture));
         table.AddRow("tags orphaned", report.TagsOrphaned.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
+        if (report.Shape.Length > 0)
+        {
+            console.MarkupLineInterpolated($"[bold]Shape of the dump:[/] {report.Shape}");
+        }
         foreach (var change in report.Changes.Where(c => c.Outcome != ImportOutcome.Duplicate).Take(ListedInConsole))
         {
             console.MarkupLineInterpolated($"  {change.Outcome.ToString().ToLowerInvariant(),-9} line {change.Line,6}  {change.Slug}");
@@ -126,13 +183,20 @@ public static class ImportCommand
         {
             console.WriteLine($"  … and {report.Added + report.Updated - ListedInConsole} more");
         }
-        foreach (var diagnostic in report.Diagnostics.Take(ListedInConsole))
+        PrintDiagnostics(console, report, DiagnosticKind.Warning, "red", "warning", report.WarningCount);
+        PrintDiagnostics(console, report, DiagnosticKind.Unplaced, "yellow", "not placed", report.DiagnosticCount);
+        PrintDiagnostics(console, report, DiagnosticKind.Note, "blue", "note", report.NoteCount);
+    }
+
+    private static void PrintDiagnostics(IAnsiConsole console, ImportReport report, DiagnosticKind kind, string colour, string label, int count)
+    {
+        foreach (var diagnostic in report.Diagnostics.Where(d => d.Kind == kind).Take(ListedInConsole))
         {
-            console.MarkupLineInterpolated($"  [yellow]line {diagnostic.Line}:[/] {diagnostic.Message}");
+            console.MarkupLine($"  [{colour}]{label}, line {diagnostic.Line}:[/] {Markup.Escape(diagnostic.Message)}");
         }
-        if (report.DiagnosticCount > ListedInConsole)
+        if (count > ListedInConsole)
         {
-            console.WriteLine($"  … and {report.DiagnosticCount - ListedInConsole} more diagnostics");
+            console.WriteLine($"  … and {count - ListedInConsole} more ({label})");
         }
     }
 }

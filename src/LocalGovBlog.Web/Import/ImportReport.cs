@@ -17,6 +17,10 @@ public sealed record ImportOptions
     /// <summary>Parse and compare everything, then roll back: the report says what an import would do.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Refuse the whole file, writing nothing, when the parser warns about any of it
+    /// (a possible missed post boundary): for dumps that must come in exactly right or not at all.</summary>
+    public bool Strict { get; init; }
+
     /// <summary>Posts written per transaction; a failure loses at most the batch in hand.</summary>
     public int BatchSize { get; init; } = 2000;
 }
@@ -44,7 +48,17 @@ public sealed class ImportReport
 
     public int Duplicates { get; private set; }
 
+    /// <summary>Lines placed in no post (each listed in <see cref="Diagnostics"/>).</summary>
     public int DiagnosticCount { get; private set; }
+
+    /// <summary>Readings a person should check, such as a possible missed post boundary.</summary>
+    public int WarningCount { get; private set; }
+
+    /// <summary>Readings worth knowing about, such as a post with no byline read as the blog's own.</summary>
+    public int NoteCount { get; private set; }
+
+    /// <summary>What the first pass learned of the dump's conventions, in words; empty when it learned nothing.</summary>
+    public string Shape { get; internal set; } = "";
 
     public int AuthorsAdded { get; internal set; }
 
@@ -93,7 +107,12 @@ public sealed class ImportReport
 
     internal void Record(DumpDiagnostic diagnostic)
     {
-        DiagnosticCount++;
+        switch (diagnostic.Kind)
+        {
+            case DiagnosticKind.Warning: WarningCount++; break;
+            case DiagnosticKind.Note: NoteCount++; break;
+            default: DiagnosticCount++; break;
+        }
         if (_diagnostics.Count < MaxListed)
         {
             _diagnostics.Add(diagnostic);

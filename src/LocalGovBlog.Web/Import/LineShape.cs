@@ -44,27 +44,93 @@ internal static class LineShape
         return start == 0 && end == text.Length ? text : text[start..end];
     }
 
-    /// <summary>"Continue reading", any case, optionally followed by an arrow, ellipsis, colon or dots.</summary>
+    // The words a listing puts where an excerpt stops, before an optional arrow, ellipsis or colon.
+    private static readonly string[] MorePhrases =
+    [
+        "continue reading", "read more", "keep reading", "read on", "read the full post", "read the full article",
+        "read the full story", "read the full piece", "read the full blog", "read the full blog post",
+        "read the rest", "read the rest of this entry", "read the rest of this post", "read full post",
+        "read full article", "view full post", "full post", "full article",
+    ];
+
+    /// <summary>
+    /// "Continue reading", "Read more »", "Read the rest of this entry →", any case and spacing, optionally
+    /// followed by an arrow, ellipsis, colon or dots, or by the post's title in quotation marks
+    /// ("Continue reading “Devolution and the districts” →"). A sentence that merely starts with the words is not one.
+    /// </summary>
     public static bool IsContinueReading(string line)
     {
         var text = TrimSpan(line);
-        if (!text.StartsWith("continue", StringComparison.OrdinalIgnoreCase))
+        if (text.Length is < 7 or > MaxTitleLength || !(char.IsLetter(text[0]) || text[0] is '[' or '(' or '»' or '→'))
         {
             return false;
         }
-        var rest = text["continue".Length..];
+        // "[Read more]", "(read more)", "» Read more"
+        text = text.TrimStart("[(»→ ").TrimEnd("])");
+        foreach (var phrase in MorePhrases)
+        {
+            if (!StartsWithWords(text, phrase, out var end))
+            {
+                continue;
+            }
+            if (EndsAsAMarker(text[end..]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>What may follow the words of a marker: an arrow, dots, a colon, or the post's title in quotes.</summary>
+    private static bool EndsAsAMarker(ReadOnlySpan<char> rest)
+    {
         var gap = CountLeadingSpaces(rest);
-        if (gap == 0 || !rest[gap..].StartsWith("reading", StringComparison.OrdinalIgnoreCase))
+        if (gap < rest.Length && IsOpeningQuote(rest[gap]))
         {
-            return false;
+            var close = rest.LastIndexOfAny("”\"’'»");
+            if (close <= gap)
+            {
+                return false;
+            }
+            rest = rest[(close + 1)..];
         }
-        foreach (var c in rest[(gap + "reading".Length)..])
+        foreach (var c in rest)
         {
-            if (!IsSpace(c) && c is not ('…' or '›' or '»' or '→' or ':' or '.' or '>'))
+            if (!IsSpace(c) && c is not ('…' or '›' or '»' or '→' or ':' or '.' or '>' or '-' or '–' or ']' or ')'))
             {
                 return false;
             }
         }
+        return true;
+    }
+
+    /// <summary>The text opens with the phrase's words (any case, any run of spaces between them).</summary>
+    private static bool StartsWithWords(ReadOnlySpan<char> text, string phrase, out int end)
+    {
+        end = 0;
+        var i = 0;
+        foreach (var word in phrase.Split(' '))
+        {
+            if (i > 0)
+            {
+                var gap = CountLeadingSpaces(text[i..]);
+                if (gap == 0)
+                {
+                    return false;
+                }
+                i += gap;
+            }
+            if (!text[i..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+            i += word.Length;
+        }
+        if (i < text.Length && char.IsLetterOrDigit(text[i]))
+        {
+            return false; // "Read moreover", "Continue readings"
+        }
+        end = i;
         return true;
     }
 
@@ -133,8 +199,26 @@ internal static class LineShape
     /// True when no sentence ends before the end of the text. A full stop after an initial or a
     /// common abbreviation ("Dr.", "J.", "e.g.") does not end a sentence.
     /// </summary>
-    public static bool IsSingleSentence(string trimmed)
+    public static bool IsSingleSentence(string trimmed) => SentenceStarts(trimmed).Count == 1;
+
+    /// <summary>The text cut into sentences, each trimmed: "Ann Lee is … Bo Chan is …" gives two.</summary>
+    public static IReadOnlyList<string> SplitSentences(string trimmed)
     {
+        var starts = SentenceStarts(trimmed);
+        var sentences = new List<string>(starts.Count);
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var end = i + 1 < starts.Count ? starts[i + 1] : trimmed.Length;
+            sentences.Add(TrimSpaces(trimmed[starts[i]..end]));
+        }
+        return sentences;
+    }
+
+    /// <summary>Where each sentence starts: after ". ! ? …" (and closing quotes), a space and a capital or an
+    /// opening quote, unless the full stop closed an initial or an abbreviation.</summary>
+    private static List<int> SentenceStarts(string trimmed)
+    {
+        var starts = new List<int> { 0 };
         for (var i = 0; i < trimmed.Length - 1; i++)
         {
             if (!SentenceEnds.Contains(trimmed[i], StringComparison.Ordinal))
@@ -154,10 +238,10 @@ internal static class LineShape
             var following = trimmed[next + spaces];
             if ((char.IsUpper(following) || IsOpeningQuote(following)) && !EndsWithAbbreviation(trimmed.AsSpan(0, i)))
             {
-                return false;
+                starts.Add(next + spaces);
             }
         }
-        return true;
+        return starts;
     }
 
     public static bool IsOpeningQuote(char c) => c is '“' or '"' or '‘' or '\'' or '«' or '„';
@@ -199,15 +283,30 @@ internal static class LineShape
         return span[start..end];
     }
 
+    /// <summary>The last character that says how the text ends: closing quotes and brackets, and a footnote
+    /// marker ("… raise one.[2]"), are looked past.</summary>
     private static char LastCharBeforeClosers(string trimmed)
     {
         var end = trimmed.Length;
-        while (end > 1 && (TrailingClosers.Contains(trimmed[end - 1], StringComparison.Ordinal) || IsSpace(trimmed[end - 1])))
+        while (end > 1)
         {
+            if (trimmed[end - 1] == ']' && trimmed.LastIndexOf('[', end - 1) is var open and > 0
+                && end - open <= 8 && trimmed.AsSpan(open + 1, end - open - 2).ContainsAnyExcept(FootnoteLabelChars) == false)
+            {
+                end = open;
+                continue;
+            }
+            if (!TrailingClosers.Contains(trimmed[end - 1], StringComparison.Ordinal) && !IsSpace(trimmed[end - 1]))
+            {
+                break;
+            }
             end--;
         }
         return end == 0 ? '\0' : trimmed[end - 1];
     }
+
+    private static readonly System.Buffers.SearchValues<char> FootnoteLabelChars =
+        System.Buffers.SearchValues.Create("0123456789ivxlIVXL");
 
     private static bool EndsWithAbbreviation(ReadOnlySpan<char> before)
     {

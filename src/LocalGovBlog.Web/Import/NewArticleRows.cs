@@ -22,16 +22,16 @@ internal sealed class NewArticleRows : IAsyncDisposable
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         _article = Prepare(connection, transaction, """
-            INSERT INTO Articles (Slug, Title, Standfirst, IsExcerpt, Text, ContentHash, OpeningKey, SourceOrder, WordCount, ImportedAtUtc, UpdatedAtUtc)
-            VALUES ($slug, $title, $standfirst, $excerpt, $text, $hash, $opening, $order, $words, $imported, $updated)
+            INSERT INTO Articles (Slug, Title, Standfirst, Published, Captions, Keywords, IsExcerpt, Text, ContentHash, OpeningKey, SourceOrder, WordCount, ImportedAtUtc, UpdatedAtUtc)
+            VALUES ($slug, $title, $standfirst, $published, $captions, $keywords, $excerpt, $text, $hash, $opening, $order, $words, $imported, $updated)
             RETURNING Id
-            """, "$slug", "$title", "$standfirst", "$excerpt", "$text", "$hash", "$opening", "$order", "$words", "$imported", "$updated");
+            """, "$slug", "$title", "$standfirst", "$published", "$captions", "$keywords", "$excerpt", "$text", "$hash", "$opening", "$order", "$words", "$imported", "$updated");
         _block = Prepare(connection, transaction, """
             INSERT INTO ArticleBlocks (ArticleId, Ordinal, Kind, Ordered, Start, "End") VALUES ($article, $ordinal, $kind, $ordered, $start, $end)
             """, "$article", "$ordinal", "$kind", "$ordered", "$start", "$end");
         _link = Prepare(connection, transaction, """
-            INSERT INTO ArticleAuthors (ArticleId, AuthorId, Position, Honorific, Role, Bio) VALUES ($article, $author, $position, $honorific, $role, $bio)
-            """, "$article", "$author", "$position", "$honorific", "$role", "$bio");
+            INSERT INTO ArticleAuthors (ArticleId, AuthorId, Position, Honorific, PostNominals, Role, Bio) VALUES ($article, $author, $position, $honorific, $postNominals, $role, $bio)
+            """, "$article", "$author", "$position", "$honorific", "$postNominals", "$role", "$bio");
     }
 
     /// <summary>Writes the articles (authors must already have ids) and sets each one's <see cref="Article.Id"/>.</summary>
@@ -50,7 +50,7 @@ internal sealed class NewArticleRows : IAsyncDisposable
 
     private async Task InsertAsync(Article article, CancellationToken cancellationToken)
     {
-        Set(_article, article.Slug, article.Title, article.Standfirst, article.IsExcerpt, article.Text, article.ContentHash,
+        Set(_article, article.Slug, article.Title, article.Standfirst, article.Published, article.Captions, article.Keywords, article.IsExcerpt, article.Text, article.ContentHash,
             article.OpeningKey, article.SourceOrder, article.WordCount, article.ImportedAtUtc, article.UpdatedAtUtc);
         article.Id = Convert.ToInt32(await _article.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var block in article.Blocks)
@@ -60,7 +60,7 @@ internal sealed class NewArticleRows : IAsyncDisposable
         }
         foreach (var link in article.Authors)
         {
-            Set(_link, article.Id, link.Author.Id, link.Position, link.Honorific, link.Role, link.Bio);
+            Set(_link, article.Id, link.Author.Id, link.Position, link.Honorific, link.PostNominals, link.Role, link.Bio);
             await _link.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -1,25 +1,48 @@
 namespace LocalGovBlog.Web.Import;
 
-/// <summary>The kinds of body block; the JSON API names them "paragraph", "quote" and "listItem".</summary>
+/// <summary>The kinds of body block; the JSON API names them "paragraph", "quote", "listItem" and "footnote".</summary>
 public enum BlockKind
 {
     Paragraph = 0,
     Quote = 1,
     ListItem = 2,
+
+    /// <summary>A note after the body ("[1] HM Treasury, …") that a marker in the text points to.</summary>
+    Footnote = 3,
 }
 
 /// <summary>What the parser yields, in file order: articles and lines it could not place.</summary>
 public abstract record DumpEntry;
 
-/// <summary>A non-blank line that belongs to no article field, with a reason a person can act on.</summary>
-public sealed record DumpDiagnostic(int Line, string Message, string Text) : DumpEntry;
+/// <summary>What a diagnostic says about its line.</summary>
+public enum DiagnosticKind
+{
+    /// <summary>The line belongs to no field of any post; it was left out.</summary>
+    Unplaced = 0,
+
+    /// <summary>The line was placed, but the reading may be wrong: a person should look (and <c>--strict</c> refuses the file).</summary>
+    Warning = 1,
+
+    /// <summary>The line was placed by a rule worth knowing about (a post with no byline read as the blog's own).</summary>
+    Note = 2,
+}
+
+/// <summary>
+/// A line the report speaks about, with a reason a person can act on. An <see cref="DiagnosticKind.Unplaced"/>
+/// line is in no field; warnings and notes are about lines that are also placed in a post.
+/// </summary>
+public sealed record DumpDiagnostic(int Line, string Message, string Text, DiagnosticKind Kind = DiagnosticKind.Unplaced) : DumpEntry;
 
 /// <summary>One body block. <see cref="Text"/> is the canonical text the block contributes:
 /// its source lines with the list marker removed, joined by single spaces, typography kept.</summary>
 public sealed record ParsedBlock(BlockKind Kind, string Text, int FirstLine, int LastLine, bool Ordered = false);
 
-/// <summary>An author as the byline spells them: <see cref="Name"/> has no honorific.</summary>
-public sealed record ParsedAuthor(string Name, string? Honorific);
+/// <summary>An author as the byline spells them: <see cref="Name"/> has no honorific ("Dr") and no
+/// post-nominal letters ("OBE").</summary>
+public sealed record ParsedAuthor(string Name, string? Honorific, string? PostNominals = null);
+
+/// <summary>A caption, image credit or alt text near the title or byline: kept, shown small, not body text.</summary>
+public sealed record ParsedCaption(string Text, int Line);
 
 /// <summary>A bio paragraph after the sign-off; <see cref="AuthorIndex"/> points into
 /// <see cref="ParsedArticle.Authors"/>, or is null when it speaks of all the authors together.</summary>
@@ -36,14 +59,31 @@ public sealed record ParsedArticle : DumpEntry
 
     public required IReadOnlyList<ParsedAuthor> Authors { get; init; }
 
-    public required int BylineLine { get; init; }
+    /// <summary>The byline's line; null for a post with no byline, which is read as the blog's own
+    /// (<see cref="Authors"/> then holds the house author).</summary>
+    public required int? BylineLine { get; init; }
 
-    /// <summary>The role given in the byline ("Director, INLOGOV"), shared by all its authors.</summary>
+    /// <summary>The role given in this post's byline ("Director, INLOGOV"), shared by all its authors.</summary>
     public string? Role { get; init; }
 
+    /// <summary>A standfirst: an introduction under the byline, or the byline itself when it is a sentence
+    /// ("Jo Bloggs gives a first look at …"), in which case <see cref="StandfirstLine"/> is null.</summary>
     public string? Standfirst { get; init; }
 
     public int? StandfirstLine { get; init; }
+
+    public IReadOnlyList<ParsedCaption> Captions { get; init; } = [];
+
+    /// <summary>The date the listing gives for the post.</summary>
+    public DateOnly? Published { get; init; }
+
+    /// <summary>The line the date was read from; it may be the byline's ("Posted on 03/04/2019 by Jo Bloggs.").</summary>
+    public int? DateLine { get; init; }
+
+    /// <summary>Keywords or categories the listing gives ("devolution, mayors", "Posted in Devolution").</summary>
+    public IReadOnlyList<string> Keywords { get; init; } = [];
+
+    public IReadOnlyList<int> KeywordLines { get; init; } = [];
 
     public required IReadOnlyList<ParsedBlock> Blocks { get; init; }
 

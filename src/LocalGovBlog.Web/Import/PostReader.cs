@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LocalGovBlog.Web.Import;
 
 /// <summary>How a post ended, which decides what the text after it is called.</summary>
@@ -9,46 +11,91 @@ internal enum PostEnding
     SignOff,
 }
 
-internal sealed record PostReading(ParsedArticle Article, PostEnding Ending);
+/// <summary>A post read, how it ended, and, when it ended at the next post's opening, that opening.</summary>
+internal sealed record PostReading(ParsedArticle Article, PostEnding Ending, PostOpening? Next);
 
 /// <summary>
-/// Reads one post, from its title and byline to its end: "Continue reading", a sign-off with its bios,
-/// the next title and byline, or the end of the dump.
+/// Reads one post, from its opening (title, byline, and the dates, captions and keywords around them) to its
+/// end: "Continue reading", a sign-off with its bios, bios alone, the next post's opening, or the end of the dump.
 /// </summary>
-internal sealed class PostReader(BlockWindow window, PostBoundaries boundaries)
+internal sealed class PostReader(BlockWindow window, PostOpenings openings, PostBoundaries boundaries, string houseAuthor)
 {
-    /// <summary>Reads the post whose title is the next block; the caller has checked that one starts there.</summary>
-    public PostReading Read(int ordinal)
+    /// <summary>Reads the post that <paramref name="opening"/> (found at the window's front) starts.</summary>
+    public PostReading Read(int ordinal, PostOpening opening)
     {
-        var title = window.Take();
-        var bylineBlock = window.Take();
-        var byline = bylineBlock.Byline ?? throw new InvalidOperationException("A post must start with a title and a byline.");
-        var post = new PostInProgress(byline);
-        post.LastLine = bylineBlock.LastLine;
-        var ending = ReadBody(post);
-        var article = new ParsedArticle
+        var post = new PostInProgress();
+        for (var i = 0; i < opening.Length; i++)
         {
-            Ordinal = ordinal,
-            Title = title.FirstText,
-            TitleLine = title.FirstLine,
-            Authors = byline.Authors,
-            BylineLine = bylineBlock.FirstLine,
-            Role = byline.Role,
-            Standfirst = post.Standfirst?.FirstText,
-            StandfirstLine = post.Standfirst?.FirstLine,
-            Blocks = post.Blocks,
-            IsExcerpt = post.ContinueReadingLine is not null,
-            ContinueReadingLine = post.ContinueReadingLine,
-            SignOffLine = post.SignOffLine,
-            Bios = post.Bios,
-            Diagnostics = post.Diagnostics,
-            LastLine = post.LastLine,
-        };
-        return new PostReading(article, ending);
+            var block = window.Take();
+            if (i == opening.Title)
+            {
+                post.Title = block;
+            }
+            else if (i == opening.Byline)
+            {
+                post.BylineBlock = block;
+            }
+            else
+            {
+                post.TakeExtra(block);
+            }
+            post.LastLine = block.LastLine;
+        }
+        post.Byline = post.BylineBlock?.AnyByline;
+        post.Mentions = new AuthorMentions(post.Authors(houseAuthor));
+        NoteTheBylineReading(post);
+        ReadExtrasUnderByline(post);
+        var ending = ReadBody(post, out var next);
+        return new PostReading(post.ToArticle(ordinal, houseAuthor), ending, next);
     }
 
-    private PostEnding ReadBody(PostInProgress post)
+    private void NoteTheBylineReading(PostInProgress post)
     {
+        var title = post.Title!;
+        if (post.BylineBlock is { } bylineBlock)
+        {
+            if (bylineBlock.DateLine is not null && post.Published is null)
+            {
+                post.SetDate(bylineBlock);
+            }
+            if (post.Byline is null)
+            {
+                post.Diagnostics.Add(new DumpDiagnostic(bylineBlock.FirstLine,
+                    $"the date line names “{bylineBlock.DateLine!.Names}”, which is not a person's name: the post is read as one by {houseAuthor}",
+                    bylineBlock.FirstText, DiagnosticKind.Note));
+            }
+            else if (post.Byline.IsSentence)
+            {
+                post.StandfirstText = bylineBlock.FirstText;
+            }
+            return;
+        }
+        post.Diagnostics.Add(new DumpDiagnostic(title.FirstLine,
+            $"no byline under this title: the post is read as one by {houseAuthor} (a notice or announcement by the blog itself)",
+            title.FirstText, DiagnosticKind.Note));
+    }
+
+    /// <summary>Dates, captions and keywords between the byline and the first paragraph.</summary>
+    private void ReadExtrasUnderByline(PostInProgress post)
+    {
+        var first = true;
+        while (window.Peek() is { IsSingleLine: true } block && !block.IsContinueReading)
+        {
+            var isDate = block.IsDateOnly && post.Published is null;
+            var keywords = block.LabelledKeywords ?? (first && post.Keywords.Count == 0 && block.AnyByline is null ? KeywordLine.ReadBare(block.FirstText) : null);
+            if (!isDate && !block.IsExplicitCaption && keywords is null)
+            {
+                return;
+            }
+            post.TakeExtra(window.Take(), keywords);
+            post.LastLine = block.LastLine;
+            first = false;
+        }
+    }
+
+    private PostEnding ReadBody(PostInProgress post, out PostOpening? next)
+    {
+        next = null;
         var isFirstBlock = true;
         while (window.Peek() is { } block)
         {
@@ -57,9 +104,10 @@ internal sealed class PostReader(BlockWindow window, PostBoundaries boundaries)
                 window.Take();
                 post.ContinueReadingLine = block.FirstLine;
                 post.LastLine = block.LastLine;
+                ReadListingLinesAfterEnd(post);
                 return PostEnding.ContinueReading;
             }
-            if (boundaries.SignOffIsNext(post.Byline, post.Mentions))
+            if (post.Byline is { } byline && boundaries.SignOffIsNext(byline, post.Mentions))
             {
                 window.Take();
                 post.SignOffLine = block.FirstLine;
@@ -67,40 +115,127 @@ internal sealed class PostReader(BlockWindow window, PostBoundaries boundaries)
                 ReadBios(post);
                 return PostEnding.SignOff;
             }
-            if (boundaries.PostStartsAt(0, afterBody: true))
+            if (post.Byline is not null && boundaries.BiosAreNext(post.Mentions))
             {
+                ReadBios(post);
+                return PostEnding.SignOff;
+            }
+            if (openings.Find(0, OpeningContext.AfterBody) is { } opening)
+            {
+                next = opening;
                 return PostEnding.NextPost;
             }
             window.Take();
             post.LastLine = block.LastLine;
-            if (isFirstBlock && PostBoundaries.IsStandfirst(block, post.Mentions))
+            if (post.TryAddFootnote(block))
+            {
+                continue;
+            }
+            if (block.LabelledKeywords is { } keywords)
+            {
+                post.AddKeywords(block, keywords);
+                continue;
+            }
+            if (isFirstBlock && post.StandfirstText is null && boundaries.IsStandfirst(block, post.Byline is null ? null : post.Mentions))
             {
                 post.Standfirst = block;
+                post.StandfirstText = block.FirstText;
+                post.NoteMarkers(block.FirstText);
             }
             else
             {
+                if (!isFirstBlock && boundaries.MissedBoundary(block) is { } warning)
+                {
+                    post.Diagnostics.Add(warning);
+                }
+                var before = post.Blocks.Count;
                 BodyBlockReader.Append(block, post.Blocks, post.Diagnostics);
+                for (var i = before; i < post.Blocks.Count; i++)
+                {
+                    post.NoteMarkers(post.Blocks[i].Text);
+                }
             }
             isFirstBlock = false;
         }
         return PostEnding.EndOfDump;
     }
 
+    /// <summary>After "Read more", a listing may give the post's categories ("Posted in Devolution | Leave a comment").</summary>
+    private void ReadListingLinesAfterEnd(PostInProgress post)
+    {
+        while (window.Peek() is { } block && block.LabelledKeywords is { } keywords)
+        {
+            window.Take();
+            post.AddKeywords(block, keywords);
+            post.LastLine = block.LastLine;
+        }
+    }
+
     private void ReadBios(PostInProgress post)
     {
-        while (window.Peek() is { } block && !boundaries.PostStartsAt(0, afterBody: false))
+        while (window.Peek() is { } block)
         {
             var isBio = post.Bios.Count == 0
                 ? PostBoundaries.IsFirstBio(block, post.Mentions)
                 : PostBoundaries.IsFurtherBio(block, post.Mentions);
+            // A new post starts here, unless its "title" is only a bio whose next line was taken for alt text.
+            if (openings.Find(0, OpeningContext.AfterEnd) is { } opening && !(opening.UsesAltText && isBio))
+            {
+                return;
+            }
+            if (post.IsFootnote(block) || block.LabelledKeywords is not null)
+            {
+                window.Take();
+                post.LastLine = block.LastLine;
+                if (!post.TryAddFootnote(block))
+                {
+                    post.AddKeywords(block, block.LabelledKeywords!);
+                }
+                continue;
+            }
             if (!isBio)
             {
                 return;
             }
             window.Take();
-            post.Bios.Add(new ParsedBio(BioSubject(block.FirstText, post), block.FirstText, block.FirstLine));
+            foreach (var (author, text) in SplitBySubject(block.FirstText, post))
+            {
+                post.Bios.Add(new ParsedBio(author, text, block.FirstLine));
+            }
             post.LastLine = block.LastLine;
         }
+    }
+
+    /// <summary>
+    /// A bio paragraph cut where it turns from one author to another ("Dr Ann Lee is … Professor Bo Chan is …"),
+    /// so each gets their own sentences. A sentence that names nobody goes with the one before it; a paragraph
+    /// about one author, or about all of them together, stays whole.
+    /// </summary>
+    private static List<(int? Author, string Text)> SplitBySubject(string bio, PostInProgress post)
+    {
+        var whole = new List<(int?, string)> { (BioSubject(bio, post), bio) };
+        if (post.Mentions.AuthorCount < 2)
+        {
+            return whole;
+        }
+        var parts = new List<(int? Author, List<string> Sentences)>();
+        foreach (var sentence in LineShape.SplitSentences(bio))
+        {
+            var mention = post.Mentions.FindFirst(sentence);
+            if (mention is { AtStart: true, AuthorIndex: { } author } && (parts.Count == 0 || parts[^1].Author != author))
+            {
+                parts.Add((author, [sentence]));
+            }
+            else if (parts.Count > 0)
+            {
+                parts[^1].Sentences.Add(sentence);
+            }
+            else
+            {
+                return whole;
+            }
+        }
+        return parts.Count < 2 ? whole : parts.ConvertAll(part => (part.Author, string.Join(' ', part.Sentences)));
     }
 
     /// <summary>
@@ -117,16 +252,35 @@ internal sealed class PostReader(BlockWindow window, PostBoundaries boundaries)
         {
             return post.Bios[^1].AuthorIndex;
         }
-        return post.Byline.Authors.Count == 1 ? 0 : null;
+        return post.Mentions.AuthorCount == 1 ? 0 : null;
     }
 
-    private sealed class PostInProgress(Byline byline)
+    private sealed class PostInProgress
     {
-        public Byline Byline => byline;
+        private readonly HashSet<string> _markersSeen = new(StringComparer.Ordinal);
+        private string? _lastFootnote;
 
-        public AuthorMentions Mentions { get; } = new(byline.Authors);
+        public SourceBlock? Title { get; set; }
+
+        public SourceBlock? BylineBlock { get; set; }
+
+        public Byline? Byline { get; set; }
+
+        public AuthorMentions Mentions { get; set; } = null!;
 
         public SourceBlock? Standfirst { get; set; }
+
+        public string? StandfirstText { get; set; }
+
+        public List<ParsedCaption> Captions { get; } = [];
+
+        public DateOnly? Published { get; private set; }
+
+        public int? DateLine { get; private set; }
+
+        public List<string> Keywords { get; } = [];
+
+        public List<int> KeywordLines { get; } = [];
 
         public List<ParsedBlock> Blocks { get; } = [];
 
@@ -139,5 +293,95 @@ internal sealed class PostReader(BlockWindow window, PostBoundaries boundaries)
         public int? SignOffLine { get; set; }
 
         public int LastLine { get; set; }
+
+        public IReadOnlyList<ParsedAuthor> Authors(string houseAuthor) => Byline?.Authors ?? [new ParsedAuthor(houseAuthor, null)];
+
+        /// <summary>A date, caption or keyword line near the title or byline.</summary>
+        public void TakeExtra(SourceBlock block, IReadOnlyList<string>? keywords = null)
+        {
+            if (block.IsDateOnly && Published is null && block.Date is not null)
+            {
+                SetDate(block);
+            }
+            else if ((keywords ?? block.LabelledKeywords) is { } list)
+            {
+                AddKeywords(block, list);
+            }
+            else if (block.IsDateOnly)
+            {
+                Diagnostics.Add(new DumpDiagnostic(block.FirstLine,
+                    Published is null ? "a date that is not a day of the calendar; it was left out" : "a second date line for the same post; the first one was kept",
+                    block.FirstText));
+            }
+            else
+            {
+                Captions.Add(new ParsedCaption(block.FirstText, block.FirstLine));
+            }
+        }
+
+        public void SetDate(SourceBlock block)
+        {
+            Published = block.Date;
+            DateLine = Published is null ? null : block.FirstLine;
+        }
+
+        public void AddKeywords(SourceBlock block, IReadOnlyList<string> keywords)
+        {
+            Keywords.AddRange(keywords.Where(keyword => !Keywords.Contains(keyword, StringComparer.OrdinalIgnoreCase)));
+            KeywordLines.Add(block.FirstLine);
+        }
+
+        public void NoteMarkers(string text)
+        {
+            foreach (var marker in Footnotes.MarkersIn(text))
+            {
+                _markersSeen.Add(marker.Label);
+            }
+        }
+
+        /// <summary>A note whose marker the text above used, or the next one in a run of notes.</summary>
+        public bool IsFootnote(SourceBlock block) =>
+            Footnotes.LabelAtStart(block.FirstText) is { } label
+            && (_markersSeen.Contains(label) || (_lastFootnote is not null && IsNextLabel(_lastFootnote, label)));
+
+        public bool TryAddFootnote(SourceBlock block)
+        {
+            if (!IsFootnote(block))
+            {
+                return false;
+            }
+            _lastFootnote = Footnotes.LabelAtStart(block.FirstText);
+            Blocks.Add(new ParsedBlock(BlockKind.Footnote, block.JoinedText, block.FirstLine, block.LastLine));
+            return true;
+        }
+
+        private static bool IsNextLabel(string previous, string label) =>
+            int.TryParse(previous, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && int.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out var next)
+            && next == number + 1;
+
+        public ParsedArticle ToArticle(int ordinal, string houseAuthor) => new()
+        {
+            Ordinal = ordinal,
+            Title = Title!.FirstText,
+            TitleLine = Title.FirstLine,
+            Authors = Authors(houseAuthor),
+            BylineLine = BylineBlock?.FirstLine,
+            Role = Byline?.Role,
+            Standfirst = StandfirstText,
+            StandfirstLine = Standfirst?.FirstLine,
+            Captions = Captions,
+            Published = Published,
+            DateLine = DateLine,
+            Keywords = Keywords,
+            KeywordLines = KeywordLines,
+            Blocks = Blocks,
+            IsExcerpt = ContinueReadingLine is not null,
+            ContinueReadingLine = ContinueReadingLine,
+            SignOffLine = SignOffLine,
+            Bios = Bios,
+            Diagnostics = Diagnostics,
+            LastLine = LastLine,
+        };
     }
 }

@@ -5,14 +5,20 @@ internal readonly record struct SourceLine(int Number, string Text);
 
 /// <summary>
 /// Consecutive non-blank lines. The shapes the parser asks about repeatedly while looking ahead
-/// (is this a title? a byline?) are worked out once per block.
+/// (is this a title? a byline? a date?) are worked out once per block.
 /// </summary>
-internal sealed class SourceBlock(IReadOnlyList<SourceLine> lines)
+internal sealed class SourceBlock(IReadOnlyList<SourceLine> lines, DumpShape shape)
 {
     private string? firstText;
     private bool? isTitleLike;
+    private bool? isContinueReading;
     private bool bylineRead;
     private Byline? byline;
+    private bool sentenceRead;
+    private Byline? sentenceByline;
+    private bool dateRead;
+    private DateLine? dateLine;
+    private Byline? dateByline;
 
     public IReadOnlyList<SourceLine> Lines => lines;
 
@@ -25,11 +31,15 @@ internal sealed class SourceBlock(IReadOnlyList<SourceLine> lines)
     /// <summary>The first line without surrounding spaces; for single-line blocks, the whole text.</summary>
     public string FirstText => firstText ??= LineShape.TrimSpaces(lines[0].Text);
 
-    public bool IsContinueReading => IsSingleLine && LineShape.IsContinueReading(FirstText);
+    /// <summary>The lines joined by single spaces, as a paragraph's text.</summary>
+    public string JoinedText => IsSingleLine ? FirstText : string.Join(' ', lines.Select(line => LineShape.TrimSpaces(line.Text)));
 
-    public bool IsTitleLike => isTitleLike ??= IsSingleLine && LineShape.IsTitleLike(FirstText);
+    /// <summary>"Continue reading", "Read more »", or a line this dump repeats at the end of its excerpts.</summary>
+    public bool IsContinueReading => isContinueReading ??= IsSingleLine && (LineShape.IsContinueReading(FirstText) || shape.IsLearnedMarker(FirstText));
 
-    /// <summary>The block read as a byline, or null when it is not one.</summary>
+    public bool IsTitleLike => isTitleLike ??= IsSingleLine && !IsContinueReading && LineShape.IsTitleLike(FirstText) && DateLine is null;
+
+    /// <summary>The block read as a byline of names and role, or null when it is not one.</summary>
     public Byline? Byline
     {
         get
@@ -44,6 +54,67 @@ internal sealed class SourceBlock(IReadOnlyList<SourceLine> lines)
     }
 
     public bool IsBylineLike => Byline is not null;
+
+    /// <summary>The block read as a byline written as a sentence ("Jo Bloggs reflects on …").</summary>
+    public Byline? SentenceByline
+    {
+        get
+        {
+            if (!sentenceRead)
+            {
+                sentenceByline = IsSingleLine && Byline is null ? BylineReader.ReadSentence(FirstText) : null;
+                sentenceRead = true;
+            }
+            return sentenceByline;
+        }
+    }
+
+    /// <summary>A line that is a date, perhaps with its author ("Posted on 03/04/2019 by Jo Bloggs.").</summary>
+    public DateLine? DateLine
+    {
+        get
+        {
+            ReadDate();
+            return dateLine;
+        }
+    }
+
+    /// <summary>The authors a date line names, read as a byline; null when it names none or none readable.</summary>
+    public Byline? DateByline
+    {
+        get
+        {
+            ReadDate();
+            return dateByline;
+        }
+    }
+
+    /// <summary>A date line that names nobody: it says when, not who.</summary>
+    public bool IsDateOnly => DateLine is { Names: null };
+
+    public DateOnly? Date => DateLine?.Date.Resolve(shape.DateOrder);
+
+    /// <summary>Whatever kind of byline the block is, in order of trust: names and role, a date with names, a sentence.</summary>
+    public Byline? AnyByline => Byline ?? DateByline ?? SentenceByline;
+
+    public bool IsExplicitCaption => IsSingleLine && CaptionLine.IsExplicit(FirstText);
+
+    public IReadOnlyList<string>? LabelledKeywords => IsSingleLine ? KeywordLine.ReadLabelled(FirstText) : null;
+
+    private void ReadDate()
+    {
+        if (dateRead)
+        {
+            return;
+        }
+        dateRead = true;
+        dateLine = IsSingleLine ? DateLine.TryRead(FirstText) : null;
+        if (dateLine?.Names is { } names)
+        {
+            // "by Jo Bloggs." reads as a byline; "by admin" does not, and the line is then only a date.
+            dateByline = BylineReader.Read(names);
+        }
+    }
 }
 
 internal static class SourceBlockReader
@@ -52,7 +123,7 @@ internal static class SourceBlockReader
     /// Splits a dump into blocks at blank lines, lazily. A "Continue reading" line is always a block of
     /// its own, even when no blank line separates it from the text above, because it ends a post.
     /// </summary>
-    public static IEnumerable<SourceBlock> Read(TextReader reader)
+    public static IEnumerable<SourceBlock> Read(TextReader reader, DumpShape shape)
     {
         var lines = new List<SourceLine>();
         var number = 0;
@@ -67,26 +138,26 @@ internal static class SourceBlockReader
             {
                 if (lines.Count > 0)
                 {
-                    yield return new SourceBlock(lines);
+                    yield return new SourceBlock(lines, shape);
                     lines = [];
                 }
                 continue;
             }
-            if (LineShape.IsContinueReading(text))
+            if (LineShape.IsContinueReading(text) || shape.IsLearnedMarker(LineShape.TrimSpaces(text)))
             {
                 if (lines.Count > 0)
                 {
-                    yield return new SourceBlock(lines);
+                    yield return new SourceBlock(lines, shape);
                     lines = [];
                 }
-                yield return new SourceBlock([new SourceLine(number, text)]);
+                yield return new SourceBlock([new SourceLine(number, text)], shape);
                 continue;
             }
             lines.Add(new SourceLine(number, text));
         }
         if (lines.Count > 0)
         {
-            yield return new SourceBlock(lines);
+            yield return new SourceBlock(lines, shape);
         }
     }
 }

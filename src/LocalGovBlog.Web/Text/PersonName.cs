@@ -11,10 +11,34 @@ public static class PersonName
         "Dr", "Doctor", "Professor", "Prof", "Cllr", "Councillor", "Sir", "Dame", "Lord", "Lady",
         "Baroness", "Baron", "Mr", "Mrs", "Ms", "Miss", "Mx", "Rev", "Revd", "Reverend", "Rt", "Hon",
         "Emeritus",
+        // Plural forms title several people at once: "Drs. Jo Bloggs and Sam Lee".
+        "Drs", "Profs", "Professors", "Cllrs", "Councillors", "Messrs",
+    };
+
+    private static readonly Dictionary<string, string> Singulars = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Drs"] = "Dr", ["Profs"] = "Prof", ["Professors"] = "Professor", ["Cllrs"] = "Cllr",
+        ["Councillors"] = "Councillor", ["Messrs"] = "Mr",
+    };
+
+    // Letters after a name: honours, fellowships, degrees, offices. Not part of the person's name.
+    private static readonly HashSet<string> PostNominalLetters = new(StringComparer.Ordinal)
+    {
+        "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "BEM", "KC", "QC", "MP", "MSP", "MS", "AM", "MLA", "MEP", "JP",
+        "DL", "FRSA", "FAcSS", "FBA", "FRS", "FRSE", "FRGS", "FRHistS", "FCIPD", "FCCA", "FCA", "CPFA", "FHEA",
+        "SFHEA", "PhD", "DPhil", "MA", "MSc", "MBA", "MPA", "MPhil", "BA", "BSc", "LLB", "LLM",
     };
 
     public static bool IsHonorific(string word) =>
         Honorifics.Contains(word.TrimEnd('.'));
+
+    /// <summary>"OBE", "PhD", "FRSA" (with or without dots: "O.B.E.").</summary>
+    public static bool IsPostNominal(string word) =>
+        PostNominalLetters.Contains(word.Replace(".", "", StringComparison.Ordinal));
+
+    /// <summary>The form that titles one person: "Drs." → "Dr", "Profs" → "Prof"; null when it is not plural.</summary>
+    public static string? SingularOf(string honorific) =>
+        Singulars.TryGetValue(honorific.TrimEnd('.'), out var singular) ? singular : null;
 
     /// <summary>Splits leading honorifics ("Professor Dr") from the name that follows them.</summary>
     public static (string? Honorific, string Name) SplitHonorific(string text)
@@ -30,8 +54,19 @@ public static class PersonName
         return (honorific, string.Join(' ', words[taken..]));
     }
 
-    /// <summary>The display name without honorifics, spaces normalised: "Professor Catherine\u00A0Staite" → "Catherine Staite".</summary>
-    public static string DisplayName(string text) => SplitHonorific(text).Name;
+    /// <summary>The display name without honorifics or post-nominal letters, spaces normalised:
+    /// "Professor Catherine\u00A0Staite OBE" → "Catherine Staite".</summary>
+    public static string DisplayName(string text)
+    {
+        var name = SplitHonorific(text).Name;
+        var words = name.Split(' ');
+        var kept = words.Length;
+        while (kept > 1 && IsPostNominal(words[kept - 1].TrimEnd(',')))
+        {
+            kept--;
+        }
+        return kept == words.Length ? name : string.Join(' ', words[..kept]).TrimEnd(',');
+    }
 
     /// <summary>The identity of a person: folded, honorific-free, hyphens and dots treated as spaces.</summary>
     public static string Key(string text) =>

@@ -127,18 +127,19 @@ public class DumpParserBodyTests
     }
 
     [Fact]
-    public void Parser_KeepsFootnoteMarkersAndFootnotesAsBodyText()
+    public void Parser_KeepsFootnoteMarkersInTheTextAndReadsTheNoteAsAFootnote()
     {
         var article = PostWithBody("The deal was signed in March.[1]", "[1] HM Treasury, Devolution Deal, 2016.");
 
         Assert.Equal(["The deal was signed in March.[1]", "[1] HM Treasury, Devolution Deal, 2016."], article.Blocks.Select(block => block.Text));
-        Assert.All(article.Blocks, block => Assert.Equal(BlockKind.Paragraph, block.Kind));
+        Assert.Equal([BlockKind.Paragraph, BlockKind.Footnote], article.Blocks.Select(block => block.Kind));
     }
 
     [Theory]
     [InlineData("As the Devolution Bill reaches its second reading, Jane Doe reflects on what it means for districts.")]
     [InlineData("Jane Doe asks whether the districts have a future.")]
     [InlineData("In this post Dr. Doe argues that scrutiny matters more than ever.")]
+    [InlineData("Jane Doe has studied districts for years. Here she reflects on the Bill.")]
     public void Parser_TakesAOneSentenceOpeningThatNamesTheAuthorAsTheStandfirst(string standfirst)
     {
         var article = PostWithBody(standfirst, "The Bill has been a long time coming.");
@@ -149,8 +150,8 @@ public class DumpParserBodyTests
 
     [Theory]
     [InlineData("As the Devolution Bill reaches its second reading, we reflect on what it means for districts.")]
-    [InlineData("Jane Doe has studied districts for years. Here she reflects on the Bill.")]
     [InlineData("As the Bill reaches its second reading, the mason’s yard next to the town hall is busy again.")]
+    [InlineData("Jane Doe has studied districts for years. She has advised councils on them. Here she reflects on the Bill. It is long overdue.")]
     public void Parser_KeepsAnOpeningThatIsNotAOneSentenceAuthorIntroductionInTheBody(string opening)
     {
         var article = PostWithBody(opening, "The Bill has been a long time coming.");

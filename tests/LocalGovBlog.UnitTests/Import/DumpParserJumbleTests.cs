@@ -19,6 +19,16 @@ public class DumpParserJumbleTests
         "Austerity has changed the terms on which councils come to the partnership table.",
         "• leadership", "- trust", "1. momentum", "2) risk", "•", "[1] HM Treasury, Devolution Deal, 2016.",
         "Continue reading →", "continue reading", "Share this:",
+        // What listing pages add: captions, dates, sentence and dashed bylines, notices, keywords, footnotes.
+        "[Image: https://blog.example.org/uploads/car-park.jpg]", "Photo: the town hall in Anytown", "A fibre cabinet beside a lane",
+        "27 November 2026", "14/10/2026", "31/02/2026", "Posted on 03/04/2019 by Jo Bloggs.", "June 2, 2018 by Jane Doe",
+        "Posted on 21/06/2019 by admin.", "Jo Bloggs gives a first look at the housing white paper",
+        "Cllr. Jo Bloggs – Chair of Scrutiny, Anytown Council", "Drs. Helen Marsh and Peter Quinn", "Jane Foster MBE",
+        "Join our team", "devolution, combined authorities, mayors", "Posted in Devolution, Mayors | Leave a comment",
+        "Read more »", "Notes", "[i] Interviews with directors of adult social services, 2024.",
+        "Visitor levies are almost unknown in England.[1]", "Can councils still afford to innovate?",
+        "Dr Ann Lee is a lecturer at INLOGOV. Professor Bo Chan is a professor of public management.",
+        "Anthony Mason and Catherine Staite",
     ];
 
     private static readonly string[] BlankLines = ["\n\n", "\n\n\n", "\n\u00A0\n", "\n \t\n"];

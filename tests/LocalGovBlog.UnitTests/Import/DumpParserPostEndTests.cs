@@ -58,13 +58,13 @@ public class DumpParserPostEndTests
     [Fact]
     public void Parser_YieldsTheExcerptBeforeTheDiagnosticsForTheTextAfterIt()
     {
-        var dump = ParsedDump.Blocks(Title, "Anthony Mason", Paragraph, "Continue reading", "Posted in Partnerships, Austerity.", NextTitle, NextByline, Paragraph);
+        var dump = ParsedDump.Blocks(Title, "Anthony Mason", Paragraph, "Continue reading", "Share this: Twitter, Facebook, Email.", NextTitle, NextByline, Paragraph);
 
         var entries = ParsedDump.Entries(dump);
 
         Assert.IsType<ParsedArticle>(entries[0]);
         var stray = Assert.IsType<DumpDiagnostic>(entries[1]);
-        Assert.Equal((9, "Posted in Partnerships, Austerity."), (stray.Line, stray.Text));
+        Assert.Equal((9, "Share this: Twitter, Facebook, Email."), (stray.Line, stray.Text));
         Assert.Contains("after “Continue reading” (line 7)", stray.Message, StringComparison.Ordinal);
         Assert.Equal(NextTitle, Assert.IsType<ParsedArticle>(entries[2]).Title);
     }

@@ -44,11 +44,12 @@ public class DumpParserSampleDumpTests
                 "Ann Lee on the future of the county deal",
                 "Why scrutiny still matters",
                 "Jan van der Berg reflects on twenty years of reorganisation",
+                "A note on the figures",
                 "Place-based leadership in an age of austerity",
                 "Is the LGA still the voice of local government?",
             ],
             articles.Select(article => article.Title));
-        Assert.Equal(Enumerable.Range(0, 8), articles.Select(article => article.Ordinal));
+        Assert.Equal(Enumerable.Range(0, 9), articles.Select(article => article.Ordinal));
         var lines = entries.Select(entry => entry is ParsedArticle article ? article.TitleLine : ((DumpDiagnostic)entry).Line).ToList();
         Assert.Equal(lines.Order(), lines);
     }
@@ -77,7 +78,7 @@ public class DumpParserSampleDumpTests
         Assert.Equal([new ParsedAuthor("Ann Lee", "Cllr")], articles[3].Authors);
         Assert.Equal([new ParsedAuthor("Siobhán O’Brien", null)], articles[4].Authors);
         Assert.Equal([new ParsedAuthor("Jan van der Berg", null)], articles[5].Authors);
-        Assert.Equal([new ParsedAuthor("J. R. Smith", null)], articles[6].Authors);
+        Assert.Equal([new ParsedAuthor("J. R. Smith", null)], articles[7].Authors);
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public class DumpParserSampleDumpTests
         Assert.Equal(
             [
                 "Lecturer in Public Policy, INLOGOV", "Lecturers, INLOGOV", null, "Leader of Anyshire County Council",
-                "Honorary Senior Fellow, INLOGOV", "Visiting Fellow, INLOGOV", "Senior Research Fellow INLOGOV", null,
+                "Honorary Senior Fellow, INLOGOV", "Visiting Fellow, INLOGOV", null, "Senior Research Fellow INLOGOV", null,
             ],
             articles.Select(article => article.Role));
     }
@@ -103,17 +104,17 @@ public class DumpParserSampleDumpTests
             articles[0].Standfirst);
         Assert.Equal(SampleDumps.LineOf(varied, "As the Cities and Local Government"), articles[0].StandfirstLine);
         Assert.StartsWith("Most of the debate", articles[0].Blocks[0].Text, StringComparison.Ordinal);
-        Assert.StartsWith("In this post J. R. Smith argues", articles[6].Standfirst, StringComparison.Ordinal);
+        Assert.StartsWith("In this post J. R. Smith argues", articles[7].Standfirst, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Parser_KeepsAnOpeningThatIsNotOneSentenceAboutTheAuthorInTheBody()
+    public void Parser_TakesAnIntroductionNamingTheAuthorsAsTheStandfirstButKeepsAnOpeningNamingNobodyInTheBody()
     {
         var articles = ParsedDump.Articles(varied);
 
-        // Two sentences naming the authors, and one sentence naming nobody: both are body text.
-        Assert.Null(articles[1].Standfirst);
-        Assert.StartsWith("Jane Doe and John Smith have spent", articles[1].Blocks[0].Text, StringComparison.Ordinal);
+        // An editor's two sentences about the authors introduce the post; a sentence naming nobody is its text.
+        Assert.StartsWith("Jane Doe and John Smith have spent", articles[1].Standfirst, StringComparison.Ordinal);
+        Assert.StartsWith("Austerity has changed the terms", articles[1].Blocks[0].Text, StringComparison.Ordinal);
         Assert.Null(articles[5].Standfirst);
         Assert.Equal("Every generation of ministers discovers local government reorganisation anew.", articles[5].Blocks[0].Text);
     }
@@ -179,15 +180,16 @@ public class DumpParserSampleDumpTests
     }
 
     [Fact]
-    public void Parser_KeepsFootnoteMarkersInTextAndTheNoteAsABodyParagraph()
+    public void Parser_KeepsFootnoteMarkersInTextAndReadsTheNotesAfterTheBodyAsFootnotes()
     {
         var articles = ParsedDump.Articles(varied);
 
         Assert.EndsWith("residents notice every day.[1]", articles[0].Blocks[0].Text, StringComparison.Ordinal);
         var note = articles[0].Blocks[^1];
-        Assert.Equal(BlockKind.Paragraph, note.Kind);
+        Assert.Equal(BlockKind.Footnote, note.Kind);
         Assert.StartsWith("[1] District Councils’ Network", note.Text, StringComparison.Ordinal);
-        Assert.StartsWith("[2]", articles[7].Blocks[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(BlockKind.Footnote, articles[8].Blocks[^1].Kind);
+        Assert.StartsWith("[2]", articles[8].Blocks[^1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,15 +204,18 @@ public class DumpParserSampleDumpTests
     }
 
     [Fact]
-    public void Parser_ReportsATitleWithNoBylineAndTheTextUnderIt()
+    public void Parser_ReadsATitleWithNoBylineAfterAnExcerptAsAPostByTheBlogAndSaysSo()
     {
         var entries = ParsedDump.Entries(varied);
 
-        var orphanTitle = entries.OfType<DumpDiagnostic>().Single(diagnostic => diagnostic.Text == "A note on the figures");
-        Assert.Equal(SampleDumps.LineOf(varied, "A note on the figures"), orphanTitle.Line);
-        Assert.Contains("a post needs the author's name on its own line after the title", orphanTitle.Message, StringComparison.Ordinal);
-        var under = entries.OfType<DumpDiagnostic>().Single(diagnostic => diagnostic.Text.StartsWith("The savings quoted", StringComparison.Ordinal));
-        Assert.Contains("follows a title that has no byline", under.Message, StringComparison.Ordinal);
+        var note = Assert.Single(entries.OfType<ParsedArticle>(), article => article.Title == "A note on the figures");
+        Assert.Equal((SampleDumps.LineOf(varied, "A note on the figures"), null), (note.TitleLine, note.BylineLine));
+        Assert.Equal([new ParsedAuthor("INLOGOV", null)], note.Authors);
+        Assert.StartsWith("The savings quoted", Assert.Single(note.Blocks).Text, StringComparison.Ordinal);
+        var reading = Assert.Single(note.Diagnostics);
+        Assert.Equal((DiagnosticKind.Note, note.TitleLine), (reading.Kind, reading.Line));
+        Assert.Contains("no byline", reading.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(entries, entry => entry is DumpDiagnostic { Text: "A note on the figures" });
     }
 
     [Fact]
@@ -241,8 +246,8 @@ public class DumpParserSampleDumpTests
         Assert.Equal(SampleDumps.LineEqualTo(varied, "Ann Lee"), articles[3].SignOffLine);
         Assert.Empty(articles[3].Bios);
         Assert.Equal(articles[3].SignOffLine, articles[3].LastLine);
-        Assert.NotNull(articles[6].SignOffLine);
-        Assert.Empty(articles[6].Bios);
+        Assert.NotNull(articles[7].SignOffLine);
+        Assert.Empty(articles[7].Bios);
     }
 
     [Fact]
@@ -325,7 +330,10 @@ public class DumpParserSampleDumpTests
     [InlineData(5)]
     public void Parser_ReadsTheSamplePostsTheSameInAnyOrder(int seed)
     {
-        var posts = SampleDumps.All.SelectMany(name => PostsOf(SampleDumps.Read(name))).ToList();
+        // A post with no byline ("A note on the figures") is told from a subheading, and alt text under a title
+        // from the end of a body, only by what comes before them (the end of an excerpt), so those cannot keep
+        // their reading in every order; nor can a date above a title, which lies outside the post's lines.
+        var posts = SampleDumps.All.SelectMany(name => PostsOf(SampleDumps.Read(name))).Where(post => post.ReadsAloneTheSame).ToList();
         var shuffled = posts.ToArray();
         new Random(seed).Shuffle(shuffled);
 
@@ -336,13 +344,15 @@ public class DumpParserSampleDumpTests
         Assert.Equal(shuffled.Select(post => post.Description), entries.Cast<ParsedArticle>().Select(DescribeIgnoringLines));
     }
 
-    private static List<(string Text, string Description)> PostsOf(string dump)
+    private static List<(string Text, string Description, bool ReadsAloneTheSame)> PostsOf(string dump)
     {
         var lines = SourceLines.Of(dump);
         return ParsedDump.Articles(dump)
             .Select(article => (
                 string.Join("\n", lines.Skip(article.TitleLine).Take(article.LastLine - article.TitleLine + 1)),
-                DescribeIgnoringLines(article)))
+                DescribeIgnoringLines(article),
+                article.BylineLine is not null && article.Captions.All(caption => CaptionLine.IsExplicit(caption.Text))
+                    && !(article.DateLine < article.TitleLine)))
             .ToList();
     }
 
@@ -359,9 +369,12 @@ public class DumpParserSampleDumpTests
             " | ",
             [
                 article.Title,
-                string.Join(";", article.Authors.Select(author => $"{author.Honorific} {author.Name}")),
+                string.Join(";", article.Authors.Select(author => $"{author.Honorific} {author.Name} {author.PostNominals}")),
                 article.Role ?? "-",
                 article.Standfirst ?? "-",
+                string.Join(";", article.Captions.Select(caption => caption.Text)),
+                article.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                string.Join(";", article.Keywords),
                 string.Join(";", article.Blocks.Select(block => $"{block.Kind}{(block.Ordered ? "#" : "")}:{block.Text}")),
                 article.IsExcerpt ? "excerpt" : "whole",
                 article.SignOffLine is null ? "no sign-off" : "signed",

@@ -5,8 +5,10 @@ namespace LocalGovBlog.UnitTests.Import;
 
 /// <summary>
 /// Checks the parser's promise: every non-blank line of a dump lands in exactly one place (title,
-/// byline, standfirst, a body block, "Continue reading", sign-off, bio or a diagnostic), and no blank
-/// line is claimed. Where a place keeps the line's text, the text must be the line's.
+/// byline, date, caption, keywords, standfirst, a body block, "Continue reading", sign-off, bio or a
+/// diagnostic of a line left out), and no blank line is claimed. Where a place keeps the line's text, the
+/// text must be the line's. Warnings and notes speak about lines that are placed elsewhere, so they claim
+/// none; their line numbers must still be the dump's.
 /// </summary>
 internal static partial class LineAccounting
 {
@@ -40,8 +42,11 @@ internal static partial class LineAccounting
                 case ParsedArticle article:
                     PlaceArticle(article, lines, Place, failures);
                     break;
-                case DumpDiagnostic diagnostic:
+                case DumpDiagnostic { Kind: DiagnosticKind.Unplaced } diagnostic:
                     Place(diagnostic.Line, "a diagnostic", diagnostic.Text);
+                    break;
+                case DumpDiagnostic warning when warning.Line < 1 || warning.Line >= lines.Count:
+                    failures.Add($"a {warning.Kind} names line {warning.Line}, which the dump does not have");
                     break;
             }
         }
@@ -67,7 +72,22 @@ internal static partial class LineAccounting
     {
         var post = $"post {article.Ordinal}";
         place(article.TitleLine, $"{post} title", article.Title);
-        place(article.BylineLine, $"{post} byline", null);
+        if (article.BylineLine is { } bylineLine)
+        {
+            place(bylineLine, $"{post} byline", null);
+        }
+        if (article.DateLine is { } dateLine && dateLine != article.BylineLine)
+        {
+            place(dateLine, $"{post} date", null);
+        }
+        foreach (var caption in article.Captions)
+        {
+            place(caption.Line, $"{post} caption", caption.Text);
+        }
+        foreach (var keywordLine in article.KeywordLines)
+        {
+            place(keywordLine, $"{post} keywords", null);
+        }
         if (article.StandfirstLine is { } standfirstLine)
         {
             place(standfirstLine, $"{post} standfirst", article.Standfirst);
@@ -92,24 +112,35 @@ internal static partial class LineAccounting
         {
             place(signOffLine, $"{post} sign-off", null);
         }
-        foreach (var bio in article.Bios)
+        // A bio paragraph about two co-authors is split between them: its line is placed once, and its
+        // parts together must be the paragraph's text.
+        foreach (var paragraph in article.Bios.GroupBy(bio => bio.Line))
         {
-            place(bio.Line, $"{post} bio", bio.Text);
+            place(paragraph.Key, $"{post} bio", paragraph.Count() == 1 ? paragraph.First().Text : null);
+            var joined = Spaced(string.Join(' ', paragraph.Select(bio => bio.Text)));
+            if (paragraph.Count() > 1 && paragraph.Key > 0 && paragraph.Key < lines.Count && joined != Spaced(lines[paragraph.Key]))
+            {
+                failures.Add($"{post}'s bios from line {paragraph.Key} do not add up to the line: “{joined}”");
+            }
         }
-        foreach (var diagnostic in article.Diagnostics)
+        foreach (var diagnostic in article.Diagnostics.Where(diagnostic => diagnostic.Kind == DiagnosticKind.Unplaced))
         {
             place(diagnostic.Line, $"{post} diagnostic", diagnostic.Text);
         }
-        var lastPlaced = new[] { article.TitleLine, article.BylineLine, article.StandfirstLine ?? 0, article.ContinueReadingLine ?? 0, article.SignOffLine ?? 0 }
+        var lastPlaced = new[] { article.TitleLine, article.BylineLine ?? 0, article.DateLine ?? 0, article.StandfirstLine ?? 0, article.ContinueReadingLine ?? 0, article.SignOffLine ?? 0 }
+            .Concat(article.Captions.Select(caption => caption.Line))
+            .Concat(article.KeywordLines)
             .Concat(article.Blocks.Select(block => block.LastLine))
             .Concat(article.Bios.Select(bio => bio.Line))
-            .Concat(article.Diagnostics.Select(diagnostic => diagnostic.Line))
+            .Concat(article.Diagnostics.Where(diagnostic => diagnostic.Kind == DiagnosticKind.Unplaced).Select(diagnostic => diagnostic.Line))
             .Max();
         if (article.LastLine != lastPlaced)
         {
             failures.Add($"{post} says its last line is {article.LastLine}, but its last placed line is {lastPlaced}");
         }
     }
+
+    private static string Spaced(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static string LastWords(List<string> lines, int line)
     {

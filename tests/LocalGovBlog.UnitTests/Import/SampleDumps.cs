@@ -8,7 +8,19 @@ internal static class SampleDumps
     public const string CrlfBomNbsp = "crlf-bom-nbsp.txt";
     public const string NoPosts = "no-posts.txt";
 
-    public static readonly string[] All = [Seed, Varied, CrlfBomNbsp, NoPosts];
+    /// <summary>Thirty posts as a listing page shows them: captions, dates, sentence bylines, notices, footnotes.</summary>
+    public const string ListingMixed = "listing-mixed.txt";
+
+    /// <summary>Another blog's listing: "Posted on 03/04/2019 by Jo Bloggs." and "Read more".</summary>
+    public const string PostedOn = "posted-on-listing.txt";
+
+    /// <summary>Another again: "June 2, 2018 by Jo Bloggs", "Read more »" and a category line after it.</summary>
+    public const string MonthFirst = "month-first-listing.txt";
+
+    public static readonly string[] All = [Seed, Varied, CrlfBomNbsp, NoPosts, ListingMixed, PostedOn, MonthFirst];
+
+    /// <summary>The dumps that hold only clean posts: no warning may fire on them.</summary>
+    public static TheoryData<string> Clean => new(Seed, Varied, CrlfBomNbsp, ListingMixed, PostedOn, MonthFirst);
 
     public static TheoryData<string> Names => new(All);
 

@@ -161,6 +161,10 @@ namespace LocalGovBlog.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Captions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -172,9 +176,16 @@ namespace LocalGovBlog.Web.Data.Migrations
                     b.Property<bool>("IsExcerpt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpeningKey")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Published")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -212,6 +223,9 @@ namespace LocalGovBlog.Web.Data.Migrations
 
                     b.HasIndex("SourceOrder");
 
+                    b.HasIndex("Published", "SourceOrder")
+                        .IsDescending(true, false);
+
                     b.ToTable("Articles");
                 });
 
@@ -231,6 +245,10 @@ namespace LocalGovBlog.Web.Data.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PostNominals")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .HasColumnType("TEXT");

@@ -7,7 +7,7 @@ public sealed record AuthorLink(string Slug, string Name);
 
 /// <summary>An article as lists show it: title, authors, a few opening words, reading time.</summary>
 public sealed record ArticleListItem(
-    string Slug, string Title, IReadOnlyList<AuthorLink> Authors, string Summary, bool IsExcerpt, int ReadingMinutes);
+    string Slug, string Title, IReadOnlyList<AuthorLink> Authors, string Summary, bool IsExcerpt, int ReadingMinutes, DateOnly? Published = null);
 
 /// <summary>A list of articles, the heading level its titles take in the page's outline, and, on an
 /// author's own page, whose byline need not be repeated under every title.</summary>
@@ -23,6 +23,13 @@ public static class ArticleListQuery
 
     // Enough characters for forty words of prose, so the whole text never leaves the database for a list.
     private const int OpeningChars = 800;
+
+    /// <summary>
+    /// The order lists show: dated posts newest first, then undated ones in the listing's own order. (SQLite and
+    /// this index put nulls last for a descending sort; a provider that sorts them first needs NULLS LAST.)
+    /// </summary>
+    public static IOrderedQueryable<Article> InListingOrder(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.Published).ThenBy(a => a.SourceOrder);
 
     /// <summary>Projects already filtered and ordered articles into list items.</summary>
     public static async Task<List<ArticleListItem>> ToListItemsAsync(
@@ -42,6 +49,7 @@ public static class ArticleListQuery
                 a.Standfirst,
                 a.IsExcerpt,
                 a.WordCount,
+                a.Published,
                 Opening = a.Text.Substring(0, OpeningChars),
             })
             .ToListAsync(cancellationToken);
@@ -52,7 +60,8 @@ public static class ArticleListQuery
             authors[r.Id].Select(a => new AuthorLink(a.Slug, a.Name)).ToList(),
             string.IsNullOrWhiteSpace(r.Standfirst) ? OpeningWords(r.Opening, SummaryWords, r.Opening.Length >= OpeningChars) : r.Standfirst,
             r.IsExcerpt,
-            ReadingTime.Minutes(r.WordCount))));
+            ReadingTime.Minutes(r.WordCount),
+            r.Published)));
     }
 
     /// <summary>The bylines of the same articles, in byline order, as a second query. (Projecting them
@@ -79,6 +88,14 @@ public static class ArticleListQuery
         }
         return string.Join(' ', usable.Take(count)).TrimEnd(',', ';', ':', '.', '–', '—', ' ') + "…";
     }
+}
+
+/// <summary>A post's date as the pages write it ("27 November 2026") and as machines read it (2026-11-27).</summary>
+public static class PublishedDate
+{
+    public static string Display(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Machine(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public static class ReadingTime

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using LocalGovBlog.Web.Annotations;
+using LocalGovBlog.Web.Import;
 using Microsoft.AspNetCore.Html;
 
 namespace LocalGovBlog.Web.Pages.Articles;
@@ -13,14 +14,17 @@ namespace LocalGovBlog.Web.Pages.Articles;
 /// </summary>
 public static class HighlightedBlock
 {
-    public static IHtmlContent Render(string text, int start, int end, IReadOnlyList<HighlightRange> ranges, ISet<int> anchored)
+    /// <param name="footnotes">Markers of notes the article holds become links (see <see cref="FootnoteLinks"/>);
+    /// in a footnote block, its leading marker links back to the text.</param>
+    public static IHtmlContent Render(string text, int start, int end, IReadOnlyList<HighlightRange> ranges, ISet<int> anchored,
+        FootnoteLinks? footnotes = null, bool isNote = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(anchored);
         var html = new StringBuilder();
         foreach (var segment in PassageHighlighter.Segments(start, end, ranges))
         {
-            var words = HtmlEncoder.Default.Encode(text[segment.Start..segment.End]);
+            var words = Words(text, segment.Start, segment.End, start, footnotes ?? FootnoteLinks.None, isNote);
             if (segment.Covering.Count == 0)
             {
                 html.Append(words);
@@ -39,5 +43,43 @@ public static class HighlightedBlock
             html.Append('>').Append(words).Append("</mark>");
         }
         return new HtmlString(html.ToString());
+    }
+
+    /// <summary>The encoded text of a segment, with footnote markers that lie wholly inside it made links.</summary>
+    private static string Words(string text, int from, int to, int blockStart, FootnoteLinks footnotes, bool isNote)
+    {
+        var slice = text[from..to];
+        var html = new StringBuilder();
+        var done = 0;
+        foreach (var marker in Footnotes.MarkersIn(slice))
+        {
+            if (!footnotes.HasNote(marker.Label))
+            {
+                continue;
+            }
+            var leadsTheNote = isNote && from + marker.Start == blockStart && footnotes.WasReferenced(marker.Label);
+            html.Append(HtmlEncoder.Default.Encode(slice[done..marker.Start]));
+            var label = HtmlEncoder.Default.Encode(marker.Label);
+            if (leadsTheNote)
+            {
+                html.Append("<a class=\"fn-back\" href=\"#").Append(FootnoteLinks.ReferenceId(label)).Append("\" aria-label=\"Back to the text of note ").Append(label).Append("\">");
+            }
+            else if (isNote)
+            {
+                continue; // a note's mention of another note stays text
+            }
+            else
+            {
+                html.Append("<a class=\"fn-ref\" href=\"#").Append(FootnoteLinks.NoteId(label)).Append('"');
+                if (footnotes.ClaimReferenceId(marker.Label) is { } id)
+                {
+                    html.Append(" id=\"").Append(HtmlEncoder.Default.Encode(id)).Append('"');
+                }
+                html.Append(" aria-label=\"Note ").Append(label).Append("\">");
+            }
+            html.Append(HtmlEncoder.Default.Encode(slice[marker.Start..marker.End])).Append("</a>");
+            done = marker.End;
+        }
+        return done == 0 ? HtmlEncoder.Default.Encode(slice) : html.Append(HtmlEncoder.Default.Encode(slice[done..])).ToString();
     }
 }

@@ -11,11 +11,19 @@ using Microsoft.EntityFrameworkCore;
 namespace LocalGovBlog.Web.Pages.Articles;
 
 public sealed record ArticleView(
-    string Slug, string Title, string? Standfirst, bool IsExcerpt, string Text, int WordCount,
-    IReadOnlyList<ArticleAuthorView> Authors, IReadOnlyList<BlockView> Blocks);
+    string Slug, string Title, string? Standfirst, bool IsExcerpt, string Text, int WordCount, DateOnly? Published,
+    string? Captions, string? Keywords, IReadOnlyList<ArticleAuthorView> Authors, IReadOnlyList<BlockView> Blocks)
+{
+    public IReadOnlyList<string> CaptionLines => Lines(Captions);
 
-/// <summary>An author as this post presents them: the role and bio given in the post, else the latest known.</summary>
-public sealed record ArticleAuthorView(string Slug, string Name, string? Role, string? Bio);
+    public IReadOnlyList<string> KeywordList => Lines(Keywords);
+
+    private static string[] Lines(string? text) => text is null ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>An author as this post presents them: the role this post's byline gives (never another post's),
+/// and the bio given in the post, else the author's latest.</summary>
+public sealed record ArticleAuthorView(string Slug, string Name, string? PostNominals, string? Role, string? Bio);
 
 public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End);
 
@@ -36,8 +44,10 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArt
 
     public IReadOnlyList<AuthorLink> AuthorLinks => [.. Article.Authors.Select(a => new AuthorLink(a.Slug, a.Name))];
 
-    /// <summary>The byline's role: shown in the header only when one author speaks for the post.</summary>
-    public string? BylineRole => Article.Authors.Count == 1 ? Article.Authors[0].Role : null;
+    /// <summary>This post's byline role (shared by its authors), or none when the byline gave none.</summary>
+    public string? BylineRole => Article.Authors.Select(a => a.Role).FirstOrDefault(role => role is not null);
+
+    private FootnoteLinks _footnotes = FootnoteLinks.None;
 
     public string Description => Article.Standfirst
         ?? ArticleListQuery.OpeningWords(Article.Text, DescriptionWords);
@@ -54,8 +64,11 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArt
                 a.IsExcerpt,
                 a.Text,
                 a.WordCount,
+                a.Published,
+                a.Captions,
+                a.Keywords,
                 a.Authors.OrderBy(aa => aa.Position)
-                    .Select(aa => new ArticleAuthorView(aa.Author.Slug, aa.Author.Name, aa.Role ?? aa.Author.Role, aa.Bio ?? aa.Author.Bio))
+                    .Select(aa => new ArticleAuthorView(aa.Author.Slug, aa.Author.Name, aa.PostNominals, aa.Role, aa.Bio ?? aa.Author.Bio))
                     .ToList(),
                 a.Blocks.OrderBy(b => b.Ordinal)
                     .Select(b => new BlockView(b.Kind, b.Ordered, b.Start, b.End))
@@ -67,6 +80,7 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArt
         }
         Article = article;
         Body = BodyGroup.From(article.Blocks);
+        _footnotes = new FootnoteLinks(article.Text, article.Blocks);
         Tags = await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken);
         return Page();
     }
@@ -110,5 +124,10 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArt
     }
 
     /// <summary>A block's words: exactly the span of the canonical text its offsets name.</summary>
-    public IHtmlContent TextOf(BlockView block) => HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored);
+    public IHtmlContent TextOf(BlockView block) =>
+        HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored, _footnotes, block.Kind == BlockKind.Footnote);
+
+    /// <summary>The element id of a note, so markers in the text can link to it.</summary>
+    public string? NoteIdOf(BlockView block) =>
+        Footnotes.LabelAtStart(Article.Text[block.Start..block.End]) is { } label ? FootnoteLinks.NoteId(label) : null;
 }

@@ -23,6 +23,9 @@ public sealed class UploadModel(ArticleImporter importer) : PageModel
     [BindProperty]
     public bool DryRun { get; set; }
 
+    [BindProperty]
+    public bool Strict { get; set; }
+
     public ImportReport? Report { get; private set; }
 
     public string? Error { get; private set; }
@@ -49,7 +52,7 @@ public sealed class UploadModel(ArticleImporter importer) : PageModel
             {
                 await Dump.CopyToAsync(file, cancellationToken);
             }
-            Report = await importer.ImportFileAsync(path, new ImportOptions { DryRun = DryRun }, cancellationToken: cancellationToken);
+            Report = await importer.ImportFileAsync(path, new ImportOptions { DryRun = DryRun, Strict = Strict }, cancellationToken: cancellationToken);
         }
         catch (ImportRejectedException ex)
         {
