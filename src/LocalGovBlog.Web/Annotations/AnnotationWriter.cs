@@ -70,6 +70,7 @@ public sealed class AnnotationWriter(ArchiveDbContext db, IArticleSearch search,
         annotation.Prefix = selector.Prefix;
         annotation.Suffix = selector.Suffix;
         annotation.IsOrphan = false;
+        annotation.QuoteBeforeEdit = null; // a person chose these words: nothing left to review
         annotation.Note = Normalize(draft.Note);
         annotation.IsPublic = draft.IsPublic;
         annotation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;

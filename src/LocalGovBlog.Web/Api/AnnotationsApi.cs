@@ -19,6 +19,7 @@ public static class AnnotationsApi
         writes.MapPost("/articles/{slug}/annotations", CreateAsync);
         writes.MapPut("/annotations/{id:int}", UpdateAsync);
         writes.MapDelete("/annotations/{id:int}", DeleteAsync);
+        writes.MapPost("/annotations/{id:int}/accept-edit", AcceptEditAsync);
         return api;
     }
 
@@ -29,7 +30,7 @@ public static class AnnotationsApi
             .OrderBy(a => a.IsOrphan).ThenBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Id)
             .Select(a => new AnnotationRow(a.Id, a.Article.Slug, a.OwnerId, a.Owner.UserName!, a.Start, a.End, a.Exact, a.Prefix, a.Suffix,
                 a.Note, a.IsPublic, a.IsOrphan, a.CreatedAtUtc, a.UpdatedAtUtc,
-                a.Themes.OrderBy(t => t.Name).Select(t => new ThemeRef(t.Slug, t.Name, t.Color)).ToList()));
+                a.Themes.OrderBy(t => t.Name).Select(t => new ThemeRef(t.Slug, t.Name, t.Color)).ToList(), a.QuoteBeforeEdit));
 
     /// <summary>The article's visible tags as W3C JSON (also used by GET /api/articles/{slug}).</summary>
     public static async Task<List<WebAnnotation>> ForArticleAsync(ArchiveDbContext db, HttpContext http, string slug, string text, CancellationToken cancellationToken)
@@ -105,6 +106,21 @@ public static class AnnotationsApi
         db.Annotations.Remove(annotation!);
         await db.SaveAndIndexAsync(search, annotation!.ArticleId, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Accepts the new words of a tag a re-import marked "edited passage": the mark goes; owner or editor only.</summary>
+    private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> AcceptEditAsync(
+        int id, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var annotation = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var denied = await CheckOwnerAsync(annotation, http, id);
+        if (denied is not null)
+        {
+            return denied;
+        }
+        await EditedPassageMark.AcceptAsync(db, annotation!, cancellationToken);
+        var text = await db.Articles.AsNoTracking().Where(a => a.Id == annotation!.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
+        return TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
     }
 
     /// <summary>Only the owner or an editor changes a tag; someone else's private tag does not exist for them.</summary>

@@ -123,6 +123,19 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArt
         return Redirect($"/articles/{slug}#tags");
     }
 
+    /// <summary>The no-script way to accept the new words of a tag a re-import marked "edited passage".</summary>
+    public async Task<IActionResult> OnPostAcceptEditAsync(string slug, int id, CancellationToken cancellationToken)
+    {
+        var tag = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id && a.Article.Slug == slug, cancellationToken);
+        if (tag is null || !TagPermissions.CanEdit(User, tag.OwnerId))
+        {
+            return tag is null ? NotFound() : Forbid();
+        }
+        await EditedPassageMark.AcceptAsync(db, tag, cancellationToken);
+        TagMessage = "New words accepted.";
+        return Redirect($"/articles/{slug}#tag-{id}");
+    }
+
     /// <summary>A block's words: exactly the span of the canonical text its offsets name.</summary>
     public IHtmlContent TextOf(BlockView block) =>
         HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored, _footnotes, block.Kind == BlockKind.Footnote);
