@@ -23,6 +23,12 @@ internal enum Segmentation
 /// in place; when neither home is clearly better it is unsure. What is left of each stretch is one
 /// more piece, for the caller to compare at the next level down.
 /// </summary>
+/// <summary>A stretch of a text, copied out only when a diff needs it as a string.</summary>
+internal readonly record struct TextSlice(string Text, int Start, int Length)
+{
+    public override string ToString() => Start == 0 && Length == Text.Length ? Text : Text.Substring(Start, Length);
+}
+
 internal sealed class SegmentDiff
 {
     /// <summary>Segments shorter than this are too common to be paired across the text.</summary>
@@ -42,7 +48,7 @@ internal sealed class SegmentDiff
     /// diffed. <see cref="Unchanged"/> pieces are equal; <see cref="Diffs"/> is their character
     /// diff when it was needed to pair segments.
     /// </summary>
-    public sealed record Piece(string Old, string New, OffsetMap OldMap, OffsetMap NewMap, bool Unchanged, List<Diff>? Diffs);
+    public sealed record Piece(TextSlice Old, TextSlice New, OffsetMap OldMap, OffsetMap NewMap, bool Unchanged, List<Diff>? Diffs);
 
     public List<Piece> Pieces { get; } = [];
 
@@ -103,9 +109,11 @@ internal sealed class SegmentDiff
                         var end = oldSegments[oldAt + count - 1].Start + oldSegments[oldAt + count - 1].Length;
                         var newStart = newSegments[newAt].Start;
                         var newEnd = newSegments[newAt + count - 1].Start + newSegments[newAt + count - 1].Length;
-                        var (same, alike) = (oldText[start..end], newText[newStart..newEnd]);
-                        result.Pieces.Add(new Piece(same, alike, new OffsetMap(null, start), new OffsetMap(null, newStart),
-                            Unchanged: same == alike, null));
+                        // Equal segments are identical unless words differ only in the space after them.
+                        var same = oldText.AsSpan(start, end - start).SequenceEqual(newText.AsSpan(newStart, newEnd - newStart));
+                        result.Pieces.Add(same
+                            ? new Piece(new TextSlice(oldText, start, end - start), new TextSlice(newText, newStart, newEnd - newStart), new OffsetMap(null, start), new OffsetMap(null, newStart), Unchanged: true, null)
+                            : new Piece(new TextSlice(oldText, start, end - start), new TextSlice(newText, newStart, newEnd - newStart), new OffsetMap(null, start), new OffsetMap(null, newStart), Unchanged: false, null));
                     }
                     (oldAt, newAt) = (oldAt + count, newAt + count);
                     break;
@@ -148,7 +156,7 @@ internal sealed class SegmentDiff
             var (newPart, newMap) = Join(newText, inserted, [.. stretch.Inserted.Where(i => !movedIn[i])]);
             if (oldPart.Length > 0 || newPart.Length > 0)
             {
-                result.Pieces.Add(new Piece(oldPart, newPart, oldMap, newMap, Unchanged: false, null));
+                result.Pieces.Add(new Piece(new TextSlice(oldPart, 0, oldPart.Length), new TextSlice(newPart, 0, newPart.Length), oldMap, newMap, Unchanged: false, null));
             }
         }
         return result;
@@ -197,7 +205,7 @@ internal sealed class SegmentDiff
                 {
                     (movedOut[d], movedIn[i]) = (true, true);
                     stretches[home].Touched = stretches[inserted[i].Stretch].Touched = true;
-                    Pieces.Add(new Piece(oldText.Substring(deleted[d].Start, length), newText.Substring(inserted[i].Start, inserted[i].Length),
+                    Pieces.Add(new Piece(new TextSlice(oldText, deleted[d].Start, length), new TextSlice(newText, inserted[i].Start, inserted[i].Length),
                         new OffsetMap(null, deleted[d].Start), new OffsetMap(null, inserted[i].Start), Unchanged: false, diffs));
                 }
                 else if (elsewhere && !ClearlyFewer(lostInPlace, lost))
@@ -264,7 +272,9 @@ internal sealed class SegmentDiff
         {
             return candidates;
         }
-        var index = new Dictionary<int, List<int>>();
+        // Piece → the first inserted segment holding it; the rare piece held by several keeps the rest aside.
+        var index = new Dictionary<int, int>(inserted.Sum(i => Math.Max(0, i.Length - GramLength + 1)));
+        var alsoIn = new Dictionary<int, List<int>>();
         for (var i = 0; i < inserted.Count; i++)
         {
             var segment = inserted[i];
@@ -275,13 +285,20 @@ internal sealed class SegmentDiff
             for (var at = 0; at + GramLength <= segment.Length; at++)
             {
                 var gram = string.GetHashCode(newText.AsSpan(segment.Start + at, GramLength));
-                if (!index.TryGetValue(gram, out var holders))
+                if (!index.TryGetValue(gram, out var first))
                 {
-                    index[gram] = holders = [];
+                    index[gram] = i;
                 }
-                if (holders.Count == 0 || holders[^1] != i)
+                else if (first != i)
                 {
-                    holders.Add(i);
+                    if (!alsoIn.TryGetValue(gram, out var more))
+                    {
+                        alsoIn[gram] = more = [];
+                    }
+                    if (more.Count == 0 || more[^1] != i)
+                    {
+                        more.Add(i);
+                    }
                 }
             }
         }
@@ -297,11 +314,16 @@ internal sealed class SegmentDiff
             var grams = segment.Length - GramLength + 1;
             for (var at = 0; at < grams; at++)
             {
-                if (index.TryGetValue(string.GetHashCode(oldText.AsSpan(segment.Start + at, GramLength)), out var holders))
+                var gram = string.GetHashCode(oldText.AsSpan(segment.Start + at, GramLength));
+                if (index.TryGetValue(gram, out var first))
                 {
-                    foreach (var i in holders)
+                    shared[first] = shared.GetValueOrDefault(first) + 1;
+                    if (alsoIn.TryGetValue(gram, out var more))
                     {
-                        shared[i] = shared.GetValueOrDefault(i) + 1;
+                        foreach (var i in more)
+                        {
+                            shared[i] = shared.GetValueOrDefault(i) + 1;
+                        }
                     }
                 }
             }
@@ -386,17 +408,18 @@ internal sealed class SegmentDiff
     private static string? Encode(string text, List<(int Start, int Length)> segments, Dictionary<string, char> codes, bool trimEnd)
     {
         var encoded = new char[segments.Count];
+        var lookup = codes.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < segments.Count; i++)
         {
-            var segment = text.Substring(segments[i].Start, segments[i].Length);
+            var segment = text.AsSpan(segments[i].Start, segments[i].Length);
             segment = trimEnd ? segment.TrimEnd() : segment;
-            if (!codes.TryGetValue(segment, out var code))
+            if (!lookup.TryGetValue(segment, out var code))
             {
                 if (codes.Count >= char.MaxValue - 1)
                 {
                     return null;
                 }
-                codes[segment] = code = (char)(codes.Count + 1);
+                lookup[segment] = code = (char)(codes.Count + 1);
             }
             encoded[i] = code;
         }

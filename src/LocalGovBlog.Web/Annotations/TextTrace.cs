@@ -19,8 +19,9 @@ internal readonly record struct TracedRun(int Old, int New, int Length)
 internal sealed class TextTrace
 {
     private readonly int[] _oldToNew;
-    private readonly bool[] _newFromOld;
-    private readonly bool[] _unsure;
+    // Bits, not bools: a 100 KB article's flags stay off the large-object heap.
+    private readonly System.Collections.BitArray _newFromOld;
+    private readonly System.Collections.BitArray _unsure;
     private readonly Dictionary<int, Edit> _editsByOldStart = [];
     private readonly Dictionary<int, Edit> _editsByOldEnd = [];
 
@@ -31,8 +32,8 @@ internal sealed class TextTrace
     {
         _oldToNew = new int[oldLength];
         Array.Fill(_oldToNew, -1);
-        _newFromOld = new bool[newLength];
-        _unsure = new bool[oldLength];
+        _newFromOld = new System.Collections.BitArray(newLength);
+        _unsure = new System.Collections.BitArray(oldLength);
     }
 
     public int OldLength => _oldToNew.Length;
@@ -86,15 +87,15 @@ internal sealed class TextTrace
             var pieceNew = OffsetMap.Compose(piece.NewMap, newMap, piece.New.Length);
             if (piece.Unchanged)
             {
-                Apply([new Diff(Operation.EQUAL, piece.Old)], pieceOld, pieceNew);
+                Keep(piece.Old.Length, pieceOld, pieceNew);
             }
             else if (by == Segmentation.Words || piece.Old.Length == 0 || piece.New.Length == 0)
             {
-                Apply(SegmentDiff.Characters(dmp, piece.Old, piece.New), pieceOld, pieceNew);
+                Apply(SegmentDiff.Characters(dmp, piece.Old.ToString(), piece.New.ToString()), pieceOld, pieceNew);
             }
             else
             {
-                Align(dmp, piece.Old, piece.New, pieceOld, pieceNew, by + 1);
+                Align(dmp, piece.Old.ToString(), piece.New.ToString(), pieceOld, pieceNew, by + 1);
             }
         }
     }
@@ -214,6 +215,17 @@ internal sealed class TextTrace
         && edit.OldEnd <= passageEnd && edit.NewStart == last.NewEnd && edit.NewEnd > edit.NewStart
             ? edit.NewEnd
             : last.NewEnd;
+
+    /// <summary>Records <paramref name="length"/> characters kept as they were.</summary>
+    private void Keep(int length, OffsetMap old, OffsetMap @new)
+    {
+        for (var k = 0; k < length; k++)
+        {
+            var to = @new[k];
+            _oldToNew[old[k]] = to;
+            _newFromOld[to] = true;
+        }
+    }
 
     /// <summary>Records one diff between a stretch of each text; the maps turn the diff's own offsets into the texts'.</summary>
     private void Apply(List<Diff> diffs, OffsetMap old, OffsetMap @new)
