@@ -29,8 +29,8 @@ public static class AppComposition
         builder.Services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
-        builder.Services.AddScoped<AnnotationWriter>();
-        builder.Services.AddScoped<ThemeCreator>();
+        builder.Services.AddScoped<PassageTagService>();
+        builder.Services.AddScoped<CodebookService>();
 
         builder.Services.AddAccounts(builder.Environment);
         builder.Services.AddRateLimits(builder.Configuration);

@@ -38,13 +38,13 @@ public abstract partial class BrowserTest(ArchiveSite site, Chromium chromium) :
         await page.GotoAsync(Site.Url(pathAndQuery).ToString())
         ?? throw new InvalidOperationException($"No response for {pathAndQuery}");
 
-    protected static async Task SaveScreenshotAsync(IPage page, string name)
+    protected static async Task SaveScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(RepositoryRoot.ScreenshotsDirectory);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(RepositoryRoot.ScreenshotsDirectory, name + ".png"),
-            FullPage = true,
+            FullPage = fullPage,
         });
     }
 

@@ -27,7 +27,7 @@ public static class AnnotationRules
         }
         if (themeCount < 1)
         {
-            problems.Add("Tag the passage with at least one theme (a body item with purpose \"tagging\").");
+            problems.Add("Choose at least one theme for the passage.");
         }
         else if (themeCount > MaxThemes)
         {
@@ -35,7 +35,7 @@ public static class AnnotationRules
         }
         if (note is not null && note.Length > MaxNoteLength)
         {
-            problems.Add($"The note is {note.Length} characters long; the limit is {MaxNoteLength}.");
+            problems.Add($"A note can be at most {MaxNoteLength} characters long; this one has {note.Length}.");
         }
         return problems;
     }

@@ -1,7 +1,14 @@
 namespace LocalGovBlog.Web.Annotations;
 
 /// <summary>A tagged range of the canonical text, as the highlighter needs it.</summary>
-public sealed record HighlightRange(int Id, int Start, int End, string ThemeSlug);
+public sealed record HighlightRange(int Id, int Start, int End, string ThemeSlug)
+{
+    /// <summary>Every theme of the tag, first the one it is coloured by.</summary>
+    public IReadOnlyList<string> Themes { get; init; } = [ThemeSlug];
+
+    /// <summary>What the highlight says about itself to a pointer's tooltip: "Devolution, Austerity".</summary>
+    public string Label { get; init; } = ThemeSlug;
+}
 
 /// <summary>A run of a block's text and the tags covering all of it (none for plain text).</summary>
 public sealed record HighlightSegment(int Start, int End, IReadOnlyList<HighlightRange> Covering);

@@ -2,9 +2,7 @@ using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
-using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Security;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,14 +17,17 @@ public static class AnnotationsApi
         writes.MapPost("/articles/{slug}/annotations", CreateAsync);
         writes.MapPut("/annotations/{id:int}", UpdateAsync);
         writes.MapDelete("/annotations/{id:int}", DeleteAsync);
+        writes.MapPost("/annotations/{id:int}/restore", RestoreAsync);
         writes.MapPost("/annotations/{id:int}/accept-edit", AcceptEditAsync);
         return api;
     }
 
     /// <summary>The tags on an article the viewer may see: every public one and their own private ones, in reading order.</summary>
     public static IQueryable<AnnotationRow> Visible(IQueryable<Annotation> annotations, string? viewerId) =>
+        Rows(annotations.Where(a => a.IsPublic || a.OwnerId == viewerId));
+
+    private static IQueryable<AnnotationRow> Rows(IQueryable<Annotation> annotations) =>
         annotations.AsNoTracking()
-            .Where(a => a.IsPublic || a.OwnerId == viewerId)
             .OrderBy(a => a.IsOrphan).ThenBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Id)
             .Select(a => new AnnotationRow(a.Id, a.Article.Slug, a.OwnerId, a.Owner.UserName!, a.Start, a.End, a.Exact, a.Prefix, a.Suffix,
                 a.Note, a.IsPublic, a.IsOrphan, a.CreatedAtUtc, a.UpdatedAtUtc,
@@ -53,7 +54,7 @@ public static class AnnotationsApi
     }
 
     private static async Task<Results<Created<WebAnnotation>, ProblemHttpResult>> CreateAsync(
-        string slug, WebAnnotationInput input, ArchiveDbContext db, AnnotationWriter writer, HttpContext http, CancellationToken cancellationToken)
+        string slug, WebAnnotationInput input, ArchiveDbContext db, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
     {
         var text = await db.Articles.AsNoTracking().Where(a => a.Slug == slug).Select(a => a.Text).FirstOrDefaultAsync(cancellationToken);
         if (text is null)
@@ -65,8 +66,7 @@ public static class AnnotationsApi
         {
             return BadRequest(problems);
         }
-        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var write = await writer.CreateAsync(slug, draft, userId, cancellationToken);
+        var write = await tags.CreateAsync(slug, draft, http.User, cancellationToken);
         if (write.Saved is null)
         {
             return Problem(write);
@@ -76,66 +76,53 @@ public static class AnnotationsApi
     }
 
     private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> UpdateAsync(
-        int id, WebAnnotationInput input, ArchiveDbContext db, AnnotationWriter writer, HttpContext http, CancellationToken cancellationToken)
+        int id, WebAnnotationInput input, ArchiveDbContext db, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
     {
-        var annotation = await db.Annotations.Include(a => a.Themes).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        var denied = await CheckOwnerAsync(annotation, http, id);
-        if (denied is not null)
+        // Who may change the tag is answered before the body is read, so a bad body never tells a stranger the tag exists.
+        if (await tags.DenyChangeAsync(id, http.User, cancellationToken) is { } denied)
         {
-            return denied;
+            return Problem(denied);
         }
-        var text = await db.Articles.AsNoTracking().Where(a => a.Id == annotation!.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
+        var text = await db.Annotations.Where(a => a.Id == id).Select(a => a.Article.Text).FirstAsync(cancellationToken);
         var (draft, problems) = Read(input, text);
         if (draft is null)
         {
             return BadRequest(problems);
         }
-        var write = await writer.UpdateAsync(annotation!, draft, cancellationToken);
+        var write = await tags.UpdateAsync(id, draft, http.User, cancellationToken);
         return write.Saved is null ? Problem(write) : TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        int id, ArchiveDbContext db, IArticleSearch search, HttpContext http, CancellationToken cancellationToken)
+        int id, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
     {
-        var annotation = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        var denied = await CheckOwnerAsync(annotation, http, id);
-        if (denied is not null)
-        {
-            return denied;
-        }
-        db.Annotations.Remove(annotation!);
-        await db.SaveAndIndexAsync(search, annotation!.ArticleId, cancellationToken);
-        return TypedResults.NoContent();
+        var write = await tags.DeleteAsync(id, null, http.User, cancellationToken);
+        return write.Saved is null ? Problem(write) : TypedResults.NoContent();
     }
 
-    /// <summary>Accepts the new words of a tag a re-import marked "edited passage": the mark goes; owner or editor only.</summary>
-    private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> AcceptEditAsync(
-        int id, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> RestoreAsync(
+        int id, ArchiveDbContext db, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
     {
-        var annotation = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        var denied = await CheckOwnerAsync(annotation, http, id);
-        if (denied is not null)
+        var write = await tags.RestoreAsync(id, null, http.User, cancellationToken);
+        if (write.Saved is null)
         {
-            return denied;
+            return Problem(write);
         }
-        await EditedPassageMark.AcceptAsync(db, annotation!, cancellationToken);
-        var text = await db.Articles.AsNoTracking().Where(a => a.Id == annotation!.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
+        var text = await db.Articles.AsNoTracking().Where(a => a.Id == write.Saved.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
         return TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
     }
 
-    /// <summary>Only the owner or an editor changes a tag; someone else's private tag does not exist for them.</summary>
-    private static async Task<ProblemHttpResult?> CheckOwnerAsync(Annotation? annotation, HttpContext http, int id)
+    /// <summary>Accepts the new words of a tag a re-import marked "edited passage": the mark goes.</summary>
+    private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> AcceptEditAsync(
+        int id, ArchiveDbContext db, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
     {
-        var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var isEditor = await IsEditorAsync(http);
-        if (annotation is null || (!annotation.IsPublic && annotation.OwnerId != userId && !isEditor))
+        var write = await tags.AcceptEditAsync(id, null, http.User, cancellationToken);
+        if (write.Saved is null)
         {
-            return TypedResults.Problem(detail: $"There is no passage tag {id}.", statusCode: StatusCodes.Status404NotFound, title: "Tag not found");
+            return Problem(write);
         }
-        return annotation.OwnerId == userId || isEditor
-            ? null
-            : TypedResults.Problem(detail: "Only the person who made a tag, or an editor, may change or delete it.",
-                statusCode: StatusCodes.Status403Forbidden, title: "Not your tag");
+        var text = await db.Articles.AsNoTracking().Where(a => a.Id == write.Saved.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
+        return TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
     }
 
     private static (AnnotationDraft? Draft, List<string> Problems) Read(WebAnnotationInput? input, string text)
@@ -174,13 +161,12 @@ public static class AnnotationsApi
 
     private static async Task<WebAnnotation> OneAsync(ArchiveDbContext db, HttpContext http, int id, string text, CancellationToken cancellationToken)
     {
-        var row = await Visible(db.Annotations.Where(a => a.Id == id), http.User.FindFirstValue(ClaimTypes.NameIdentifier)).FirstAsync(cancellationToken);
+        // The caller has just written this tag, so it is theirs to see whoever owns it (an editor's change to a private tag).
+        var row = await Rows(db.Annotations.Where(a => a.Id == id)).FirstAsync(cancellationToken);
         return WebAnnotation.From(row, text, BaseUrl(http), http.User.FindFirstValue(ClaimTypes.NameIdentifier), await IsEditorAsync(http));
     }
 
-    private static async Task<bool> IsEditorAsync(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true
-        && (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, AppRoles.Editor)).Succeeded;
+    private static Task<bool> IsEditorAsync(HttpContext http) => Task.FromResult(AppRoles.IsEditor(http.User));
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 

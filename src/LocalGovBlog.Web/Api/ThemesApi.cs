@@ -16,7 +16,9 @@ public static class ThemesApi
     public static RouteGroupBuilder MapThemesApi(this RouteGroupBuilder api)
     {
         api.MapGet("/themes", ListAsync);
+        api.MapGet("/themes/similar", SimilarAsync);
         api.MapPost("/themes", CreateAsync).RequireAuthorization().RequireAntiforgeryHeader();
+        api.MapDelete("/themes/{slug}", DeleteAsync).RequireAuthorization().RequireAntiforgeryHeader();
         return api;
     }
 
@@ -29,11 +31,22 @@ public static class ThemesApi
         app.MapGet("/css/themes.css", async (ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken) =>
         {
             var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Slug, t.Color }).ToListAsync(cancellationToken);
-            var css = new System.Text.StringBuilder("/* Generated from the codebook. */\n");
-            foreach (var theme in themes.Where(t => ThemePalette.IsColor(t.Color) && t.Slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+            var css = new System.Text.StringBuilder("/* Generated from the codebook: each theme's tints, its lightness level taken in turn by its place. */\n");
+            var position = 0;
+            foreach (var theme in themes)
             {
+                var level = position++;
+                if (!ThemePalette.IsColor(theme.Color) || !theme.Slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+                {
+                    continue;
+                }
+                var (light, dark) = (ThemePalette.LightHighlight(theme.Color, level), ThemePalette.DarkHighlight(theme.Color, level));
+                var (lightStripe, darkStripe) = (ThemePalette.LightStripe(theme.Color), ThemePalette.DarkStripe(theme.Color));
                 css.Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $".hl--t-{theme.Slug} {{ --theme: {theme.Color}; --hl-light: {ThemePalette.LightHighlight(theme.Color)}; --hl-dark: {ThemePalette.DarkHighlight(theme.Color)}; }}\n");
+                    $".hl--t-{theme.Slug} {{ --theme: {theme.Color}; --hl-light: {light}; --hl-dark: {dark}; --stripe-light: {lightStripe}; --stripe-dark: {darkStripe}; }}\n");
+                // A passage with several themes shows the second and third as stripes under the first's tint.
+                css.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $".hl--s2-{theme.Slug} {{ --s2-light: {lightStripe}; --s2-dark: {darkStripe}; }}\n.hl--s3-{theme.Slug} {{ --s3-light: {lightStripe}; --s3-dark: {darkStripe}; }}\n");
             }
             http.Response.Headers.CacheControl = "no-cache";
             return Results.Text(css.ToString(), "text/css; charset=utf-8");
@@ -52,14 +65,28 @@ public static class ThemesApi
         TypedResults.Ok(await CodebookAsync(db, cancellationToken));
 
     private static async Task<Results<Created<ThemeSummary>, ProblemHttpResult>> CreateAsync(
-        ThemeInput input, ThemeCreator creator, ClaimsPrincipal user, CancellationToken cancellationToken)
+        ThemeInput input, CodebookService codebook, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var result = await creator.CreateAsync(input?.Name, input?.Color, input?.Description, user.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var result = await codebook.CreateAsync(new ThemeDraft(input?.Name, input?.Color, input?.Description), user, cancellationToken);
         if (result.Theme is not { } theme)
         {
             return TypedResults.Problem(detail: result.Problem, statusCode: result.Status, title: "Theme not created");
         }
         var summary = new ThemeSummary(theme.Slug, theme.Name, theme.Color, theme.Description, 0);
         return TypedResults.Created($"/themes/{theme.Slug}", summary);
+    }
+
+    /// <summary>Codebook themes whose folded names are a few edits from <paramref name="name"/>, closest first: "Did you mean …?".</summary>
+    private static async Task<Ok<List<ThemeSummary>>> SimilarAsync(string? name, CodebookService codebook, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await codebook.SimilarAsync(name, cancellationToken))
+            .Select(t => new ThemeSummary(t.Slug, t.Name, t.Color, t.Description, 0)).ToList());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string slug, CodebookService codebook, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var result = await codebook.DeleteAsync(slug, user, cancellationToken);
+        return result.Theme is null
+            ? TypedResults.Problem(detail: result.Problem, statusCode: result.Status, title: "Theme not deleted")
+            : TypedResults.NoContent();
     }
 }

@@ -48,5 +48,11 @@ public sealed class Annotation
 
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>
+    /// Set when the tag is deleted: for a short while it can be restored ("Undo"), and until then
+    /// every query leaves it out (a query filter) and the search index drops its note.
+    /// </summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     public List<Theme> Themes { get; set; } = [];
 }

@@ -79,6 +79,9 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
     {
         builder.HasIndex(a => new { a.ArticleId, a.Start });
         builder.HasIndex(a => a.OwnerId);
+        builder.HasIndex(a => a.DeletedAtUtc);
+        // A deleted tag waits out its undo window invisible to every query; the tag service alone looks past this.
+        builder.HasQueryFilter(a => a.DeletedAtUtc == null);
         builder.Property(a => a.Note).HasMaxLength(Annotations.AnnotationRules.MaxNoteLength);
         builder.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);

@@ -21,10 +21,16 @@ internal sealed class AuthorMentions
     private readonly string[][] fullNames;
     private readonly string[][][] shortNames;
 
+    // The words a paragraph that opens with an author's name can open with, after any honorific.
+    private readonly HashSet<string> openingWords;
+
     public AuthorMentions(IReadOnlyList<ParsedAuthor> authors)
     {
         fullNames = authors.Select(author => PersonName.Key(author.Name).Split(' ')).ToArray();
         shortNames = fullNames.Select(ShortForms).ToArray();
+        openingWords = new HashSet<string>(
+            fullNames.Select(name => name[0]).Concat(shortNames.SelectMany(forms => forms.Select(form => form[0]))).Append("the").Append("both"),
+            StringComparer.Ordinal);
     }
 
     public int AuthorCount => fullNames.Length;
@@ -33,9 +39,11 @@ internal sealed class AuthorMentions
     /// The first place the paragraph names an author: by full name or surname anywhere, or by first
     /// name at its start ("Jane is a lecturer …"). Null when it names none.
     /// </summary>
-    public AuthorMention? FindFirst(string text)
+    public AuthorMention? FindFirst(string text) => FindFirst(text, MaxWordsScanned);
+
+    private AuthorMention? FindFirst(string text, int maxWords)
     {
-        var words = ProseWord.Split(text, MaxWordsScanned);
+        var words = ProseWord.Split(text, maxWords);
         var firstWord = CountLeadingHonorifics(words);
         for (var i = 0; i < words.Count; i++)
         {
@@ -53,7 +61,16 @@ internal sealed class AuthorMentions
     /// <summary>True when the paragraph opens with an author's name, or with "The author(s)": the shape of a bio.</summary>
     public bool OpensWithAuthor(string text)
     {
-        if (FindFirst(text) is { AtStart: true })
+        // Most paragraphs open with no author's name: a look at the first words settles those cheaply.
+        var first = ProseWord.Split(text, maxWords: 4);
+        var at = CountLeadingHonorifics(first);
+        if (at >= first.Count || !openingWords.Contains(first[at].Folded))
+        {
+            return false;
+        }
+        // Only the opening words matter: honorifics, a name of up to five words, and "and" another.
+        const int wordsToRead = 12;
+        if (FindFirst(text, wordsToRead) is { AtStart: true })
         {
             return true;
         }

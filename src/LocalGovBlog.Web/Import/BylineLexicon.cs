@@ -73,6 +73,8 @@ internal static class BylineLexicon
         "comments", "comment", "talks", "talk", "wonders", "wonder", "weighs", "weigh", "maps", "map", "turns",
         "turn", "returns", "return", "tells", "tell", "sums", "sum", "goes", "go", "previews", "preview",
         "recalls", "recall", "celebrates", "celebrate", "contends", "contend", "ponders", "ponder",
+        // "Jo Bloggs is a senior lecturer at INLOGOV": the names, then a role.
+        "is", "are",
     };
 
     public static bool IsParticle(string word) => Particles.Contains(word);

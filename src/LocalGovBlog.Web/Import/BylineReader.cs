@@ -40,10 +40,7 @@ internal static class BylineReader
             return null;
         }
         var tokens = BylineToken.Split(trimmedLine);
-        if (tokens.Count > 1 && tokens[0].Text is "By" or "by")
-        {
-            tokens.RemoveAt(0);
-        }
+        tokens.RemoveRange(0, LeadWords(tokens));
         var authors = new List<ParsedAuthor>();
         int? roleStart = null;
         var segments = SplitAtCommas(tokens);
@@ -111,10 +108,36 @@ internal static class BylineReader
         {
             return null;
         }
+        // "Jo Bloggs is a senior lecturer …" names a role; "Jo Bloggs is writing …" does not.
+        if (tokens[verb].Text is "is" or "are" && !(tokens[verb + 1].Text is "a" or "an" or "the" || BylineLexicon.StartsRole(tokens[verb + 1].Text)))
+        {
+            return null;
+        }
         var names = ReadNamesOnlyStrict(trimmedLine[..tokens[verb - 1].End]);
         return names is not null && names.Authors.All(author => author.Name.Contains(' ', StringComparison.Ordinal))
             ? new Byline(names.Authors, role: null, isSentence: true)
             : null;
+    }
+
+    // What a listing may put before the names: "By", "Posted by", "Written by", "A guest post by".
+    private static readonly string[][] Leads =
+    [
+        ["a", "guest", "post", "by"], ["a", "guest", "blog", "by"], ["guest", "post", "by"], ["guest", "blog", "by"],
+        ["posted", "by"], ["written", "by"], ["words", "by"], ["blog", "by"], ["by"],
+    ];
+
+    /// <summary>How many of the first tokens are a lead such as "Posted by" (none when nothing follows it).</summary>
+    private static int LeadWords(List<BylineToken> tokens)
+    {
+        foreach (var lead in Leads)
+        {
+            if (tokens.Count > lead.Length
+                && lead.Select((word, i) => tokens[i].Text.Equals(word, StringComparison.OrdinalIgnoreCase)).All(same => same))
+            {
+                return lead.Length;
+            }
+        }
+        return 0;
     }
 
     /// <summary>A byline of names alone, no role: what may stand before a verb in a sentence byline.</summary>

@@ -19,6 +19,8 @@ public static class DumpParser
     private const string TitleWithoutByline =
         "looks like a post title, but no byline follows it: a post needs the author's name on its own line after the title";
     private const string StrayContinueReading = "a “Continue reading” marker outside any post";
+    private const string StrayKeywords = "keywords or categories with no post above them to belong to";
+    private const string Furniture = "the listing page's furniture, repeated between this dump's posts; it belongs to no post";
 
     public static IEnumerable<DumpEntry> Parse(TextReader reader, DumpShape? shape = null, string houseAuthor = DefaultHouseAuthor)
     {
@@ -71,6 +73,8 @@ public static class DumpParser
             var reason = block switch
             {
                 { IsContinueReading: true } => StrayContinueReading,
+                { IsFurniture: true } => Furniture,
+                { LabelledKeywords: not null } => StrayKeywords,
                 { IsTitleLike: true } => TitleWithoutByline,
                 _ => outsideReason,
             };

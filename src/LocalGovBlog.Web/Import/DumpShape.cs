@@ -28,19 +28,22 @@ public sealed class DumpShape
 
     private readonly HashSet<string> _markers;
     private readonly HashSet<ulong> _recurring;
+    private readonly HashSet<ulong> _furniture;
 
-    private DumpShape(DateOrder dateOrder, DatePlacement datePlacement, HashSet<string> markers, HashSet<ulong> recurring, int openings, string description)
+    private DumpShape(DateOrder dateOrder, DatePlacement datePlacement, HashSet<string> markers, HashSet<ulong> recurring,
+        HashSet<ulong> furniture, int openings, string description)
     {
         DateOrder = dateOrder;
         DatePlacement = datePlacement;
         _markers = markers;
         _recurring = recurring;
+        _furniture = furniture;
         Openings = openings;
         Description = description;
     }
 
     /// <summary>Nothing learned: day-first dates (the British convention) and only the markers every listing uses.</summary>
-    public static DumpShape Generic { get; } = new(DateOrder.DayFirst, DatePlacement.Unknown, [], [], 0, "");
+    public static DumpShape Generic { get; } = new(DateOrder.DayFirst, DatePlacement.Unknown, [], [], [], 0, "");
 
     internal DateOrder DateOrder { get; }
 
@@ -52,12 +55,38 @@ public sealed class DumpShape
     /// <summary>What was learned, in words, for the import report; empty when nothing was.</summary>
     public string Description { get; }
 
-    internal bool IsLearnedMarker(string trimmed) =>
-        _markers.Count > 0 && trimmed.Length <= MaxMarkerLength && _markers.Contains(MarkerKey(trimmed));
+    internal bool IsLearnedMarker(string line) =>
+        _markers.Count > 0 && line.Length <= MaxMarkerLength * 2 && _markers.Contains(MarkerKey(line));
 
     /// <summary>A short line the dump has more than once ("Related", "Leave a comment"): the listing's furniture,
     /// or a repeated post's title, but never alt text's title.</summary>
     internal bool IsRecurring(string trimmed) => _recurring.Count > 0 && _recurring.Contains(LineKey(trimmed));
+
+    /// <summary>
+    /// A short block the dump repeats where posts end ("Share this: / Twitter / Facebook", "Leave a comment"):
+    /// the listing page's furniture, no part of any post.
+    /// </summary>
+    internal bool IsFurniture(SourceBlock block) =>
+        _furniture.Count > 0 && IsFurnitureSized(block) && _furniture.Contains(BlockKey(block));
+
+    private const int MaxFurnitureLength = 160;
+
+    private static bool IsFurnitureSized(SourceBlock block) =>
+        block.Lines.Count <= 4 && block.Lines.Sum(line => line.Text.Length) <= MaxFurnitureLength;
+
+    private static ulong BlockKey(SourceBlock block)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var line in block.Lines)
+        {
+            foreach (var c in LineShape.TrimSpaces(line.Text))
+            {
+                hash = (hash ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+            }
+            hash = (hash ^ '\n') * 1099511628211UL;
+        }
+        return hash;
+    }
 
     private static ulong LineKey(string trimmed)
     {
@@ -112,6 +141,7 @@ public sealed class DumpShape
         private readonly Dictionary<string, (int Count, string Example)> _dateLines = new(StringComparer.Ordinal);
         private readonly List<(Kind Kind, SourceBlock Block)> _recent = [];
         private readonly Dictionary<ulong, int> _titleLikeLines = [];
+        private readonly Dictionary<ulong, (int Seen, int BeforeShort, string Text)> _shortBlocks = [];
         private int _dayFirst;
         private int _monthFirst;
         private int _openings;
@@ -147,6 +177,12 @@ public sealed class DumpShape
                     }
                 }
             }
+            if (_recent.Count > 0)
+            {
+                // Furniture is followed by more furniture, a title or the end; a heading ("Notes", "References")
+                // by the sentences it heads.
+                SeeShortBlock(_recent[^1], followedByShort: kind is not Kind.Other || (IsFurnitureSized(block) && !EndsLikeProse(block)));
+            }
             _recent.Add((kind, block));
             if (_recent.Count > 6)
             {
@@ -155,6 +191,30 @@ public sealed class DumpShape
             if (kind is Kind.Byline or Kind.DateWithAuthor or Kind.SentenceByline)
             {
                 SeeOpening();
+            }
+        }
+
+        /// <summary>The block ends a sentence, as prose does; a trailing ellipsis ("Like Loading…") is a link's.</summary>
+        private static bool EndsLikeProse(SourceBlock block)
+        {
+            var last = LineShape.TrimSpaces(block.Lines[^1].Text);
+            return LineShape.EndsLikeSentence(last) && !last.EndsWith("...", StringComparison.Ordinal) && !last.EndsWith('…');
+        }
+
+        /// <summary>A short block and whether what follows it is short too (furniture) or prose (a subheading's paragraph).</summary>
+        private void SeeShortBlock((Kind Kind, SourceBlock Block) seen, bool followedByShort)
+        {
+            // Furniture is labels and links ("Share this:", "Leave a comment", "Like Loading…"), never a sentence.
+            if (seen.Kind is not (Kind.Other or Kind.Title) || !IsFurnitureSized(seen.Block) || seen.Block.AnyByline is not null
+                || Footnotes.LabelAtStart(seen.Block.FirstText) is not null || EndsLikeProse(seen.Block))
+            {
+                return;
+            }
+            var key = BlockKey(seen.Block);
+            var known = _shortBlocks.TryGetValue(key, out var counts);
+            if (known || _shortBlocks.Count < MaxTrackedLines * 5)
+            {
+                _shortBlocks[key] = (counts.Seen + 1, counts.BeforeShort + (followedByShort ? 1 : 0), counts.Text ?? seen.Block.FirstText);
             }
         }
 
@@ -259,6 +319,13 @@ public sealed class DumpShape
 
         public DumpShape Finish()
         {
+            if (_recent.Count > 0)
+            {
+                SeeShortBlock(_recent[^1], followedByShort: true);
+            }
+            // Repeated, and mostly followed by more short lines or a title rather than by a paragraph.
+            var furnitureBlocks = _shortBlocks.Where(block => block.Value.Seen >= 2 && block.Value.BeforeShort * 3 >= block.Value.Seen * 2).ToList();
+            var furniture = furnitureBlocks.Select(block => block.Key).ToHashSet();
             var order = _monthFirst > _dayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
             var placement = _datePlacements[(int)DatePlacement.BeforeTitle] > _datePlacements[(int)DatePlacement.BetweenTitleAndByline]
                 ? DatePlacement.BeforeTitle
@@ -269,9 +336,10 @@ public sealed class DumpShape
                     && LooksLikeALinkOn(line.Value.Text) && !LineShape.IsContinueReading(line.Value.Text) && BylineReader.Read(line.Value.Text) is null
                     && BylineReader.ReadNamesOnly(line.Value.Text) is null && KeywordLine.ReadLabelled(line.Value.Text) is null)
                 .ToList();
-            var description = Describe(order, markers.Select(m => (m.Value.Text, m.Value.Seen)).ToList());
+            var description = Describe(order, markers.Select(m => (m.Value.Text, m.Value.Seen)).ToList(),
+                furnitureBlocks.OrderByDescending(block => block.Value.Seen).Select(block => block.Value.Text).ToList());
             var recurring = _titleLikeLines.Where(line => line.Value > 1).Select(line => line.Key).ToHashSet();
-            return new DumpShape(order, placement, markers.Select(m => m.Key).ToHashSet(StringComparer.Ordinal), recurring, _openings, description);
+            return new DumpShape(order, placement, markers.Select(m => m.Key).ToHashSet(StringComparer.Ordinal), recurring, furniture, _openings, description);
         }
 
         /// <summary>
@@ -288,7 +356,7 @@ public sealed class DumpShape
             "more", "read", "continue", "continued", "full", "rest", "story", "article", "post", "entry",
         };
 
-        private string Describe(DateOrder order, List<(string Text, int Seen)> markers)
+        private string Describe(DateOrder order, List<(string Text, int Seen)> markers, List<string> furniture)
         {
             if (_openings == 0)
             {
@@ -312,6 +380,11 @@ public sealed class DumpShape
             foreach (var (marker, seen) in markers)
             {
                 text.Append(CultureInfo.InvariantCulture, $" “{marker}” ({seen} times, each before a title) is read as the end of an excerpt.");
+            }
+            if (furniture.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture,
+                    $" Repeated between posts and left out of them as the page's furniture: {string.Join(", ", furniture.Take(5).Select(line => $"“{line}”"))}{(furniture.Count > 5 ? " …" : "")}.");
             }
             return text.ToString();
         }

@@ -16,7 +16,11 @@ public static partial class Footnotes
     public static string? LabelAtStart(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var match = Marker().Match(text);
+        if (text.Length < 4 || text[0] is not ('[' or '('))
+        {
+            return null;
+        }
+        var match = Marker().Match(text, 0, Math.Min(text.Length, 8));
         return match.Success && match.Index == 0 && match.Length < text.Length && LineShape.IsSpace(text[match.Length])
             ? match.Groups["label"].Value.ToLowerInvariant()
             : null;

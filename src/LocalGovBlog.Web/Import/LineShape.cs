@@ -45,12 +45,15 @@ internal static class LineShape
     }
 
     // The words a listing puts where an excerpt stops, before an optional arrow, ellipsis or colon.
-    private static readonly string[] MorePhrases =
+    private static readonly string[][] MorePhrases =
     [
-        "continue reading", "read more", "keep reading", "read on", "read the full post", "read the full article",
-        "read the full story", "read the full piece", "read the full blog", "read the full blog post",
-        "read the rest", "read the rest of this entry", "read the rest of this post", "read full post",
-        "read full article", "view full post", "full post", "full article",
+        .. new[]
+        {
+            "continue reading", "read more", "keep reading", "read on", "read the full post", "read the full article",
+            "read the full story", "read the full piece", "read the full blog", "read the full blog post",
+            "read the rest", "read the rest of this entry", "read the rest of this post", "read full post",
+            "read full article", "view full post", "full post", "full article",
+        }.Select(phrase => phrase.Split(' ')),
     ];
 
     /// <summary>
@@ -61,12 +64,17 @@ internal static class LineShape
     public static bool IsContinueReading(string line)
     {
         var text = TrimSpan(line);
-        if (text.Length is < 7 or > MaxTitleLength || !(char.IsLetter(text[0]) || text[0] is '[' or '(' or '»' or '→'))
+        if (text.Length is < 7 or > MaxTitleLength)
         {
             return false;
         }
         // "[Read more]", "(read more)", "» Read more"
         text = text.TrimStart("[(»→ ").TrimEnd("])");
+        // Every phrase starts with c, r, k, v or f: most lines stop here.
+        if (text.Length == 0 || char.ToLowerInvariant(text[0]) is not ('c' or 'r' or 'k' or 'v' or 'f'))
+        {
+            return false;
+        }
         foreach (var phrase in MorePhrases)
         {
             if (!StartsWithWords(text, phrase, out var end))
@@ -105,11 +113,11 @@ internal static class LineShape
     }
 
     /// <summary>The text opens with the phrase's words (any case, any run of spaces between them).</summary>
-    private static bool StartsWithWords(ReadOnlySpan<char> text, string phrase, out int end)
+    private static bool StartsWithWords(ReadOnlySpan<char> text, string[] phrase, out int end)
     {
         end = 0;
         var i = 0;
-        foreach (var word in phrase.Split(' '))
+        foreach (var word in phrase)
         {
             if (i > 0)
             {

@@ -105,22 +105,28 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
     /// introduction-like line under it: a post whose byline could not be read may have been swallowed here.
     /// Called after <paramref name="block"/> is taken, so the window holds what follows it.
     /// </summary>
-    public DumpDiagnostic? MissedBoundary(SourceBlock block)
+    public DumpDiagnostic? MissedBoundary(SourceBlock block, Byline? postByline)
     {
         const int maxTitleLength = 150;
+        const int maxTitleWords = 14;
         const int maxBylineLength = 80;
         const int maxNameLikeLength = 200;
-        if (!block.IsTitleLike || WordCount(block.FirstText) < 2 || block.FirstText.Length > maxTitleLength || !char.IsUpper(block.FirstText[0])
+        // A title seldom ends with a full stop ("Brexit means Brexit."), so such a line counts only with a name under it.
+        var stoppedTitle = block.IsSingleLine && !block.IsTitleLike && block.FirstText.EndsWith('.') && WordCount(block.FirstText) <= maxTitleWords
+            && LineShape.IsSingleSentence(block.FirstText) && !LineShape.IsListLine(block.FirstText);
+        if (!(block.IsTitleLike || stoppedTitle) || WordCount(block.FirstText) < 2 || block.FirstText.Length > maxTitleLength || !char.IsUpper(block.FirstText[0])
             || window.Peek() is not { IsSingleLine: true } next || next.IsContinueReading || LineShape.IsListLine(next.FirstText)
             || Footnotes.LabelAtStart(next.FirstText) is not null
-            || window.Peek(1) is not { } after || LineShape.IsListLine(after.FirstText))
+            || window.Peek(1) is not { } after || LineShape.IsListLine(after.FirstText)
+            || (postByline is not null && RepeatsAuthors(next, postByline))
+            || openings.Find(0, OpeningContext.AfterBody) is not null)
         {
             return null;
         }
         // What stands under a title where a byline should be: a name ("Jo Bloggs reflects …", "Dr Jo Bloggs | …"),
         // or a short line that does not end like a sentence ("jo bloggs (@jo) | Anytown").
         var bylineLike = (next.FirstText.Length <= maxNameLikeLength && OpensWithAName(next.FirstText))
-            || (next.FirstText.Length <= maxBylineLength && !LineShape.EndsLikeSentence(next.FirstText) && !next.FirstText.EndsWith(':'));
+            || (!stoppedTitle && next.FirstText.Length <= maxBylineLength && !LineShape.EndsLikeSentence(next.FirstText) && !next.FirstText.EndsWith(':'));
         if (!bylineLike)
         {
             return null;

@@ -9,6 +9,9 @@ internal enum PostEnding
     NextPost,
     ContinueReading,
     SignOff,
+
+    /// <summary>The listing's furniture ("Share this:") stood where the post ended.</summary>
+    Furniture,
 }
 
 /// <summary>A post read, how it ended, and, when it ended at the next post's opening, that opening.</summary>
@@ -115,6 +118,11 @@ internal sealed class PostReader(BlockWindow window, PostOpenings openings, Post
                 ReadBios(post);
                 return PostEnding.SignOff;
             }
+            if (block.IsFurniture)
+            {
+                ReadFurnitureAfterEnd(post);
+                return PostEnding.Furniture;
+            }
             if (post.Byline is not null && boundaries.BiosAreNext(post.Mentions))
             {
                 ReadBios(post);
@@ -144,7 +152,7 @@ internal sealed class PostReader(BlockWindow window, PostOpenings openings, Post
             }
             else
             {
-                if (!isFirstBlock && boundaries.MissedBoundary(block) is { } warning)
+                if (!isFirstBlock && boundaries.MissedBoundary(block, post.Byline) is { } warning)
                 {
                     post.Diagnostics.Add(warning);
                 }
@@ -158,6 +166,35 @@ internal sealed class PostReader(BlockWindow window, PostOpenings openings, Post
             isFirstBlock = false;
         }
         return PostEnding.EndOfDump;
+    }
+
+    /// <summary>
+    /// The listing's furniture where a post ends ("Share this:", "Leave a comment"), with the post's tags among it:
+    /// the furniture is reported as placed in no post, the tags kept as the post's keywords.
+    /// </summary>
+    private void ReadFurnitureAfterEnd(PostInProgress post)
+    {
+        while (window.Peek() is { } block && (block.IsFurniture || block.LabelledKeywords is not null || post.IsFootnote(block)))
+        {
+            window.Take();
+            if (post.TryAddFootnote(block))
+            {
+                // a note after the furniture is still the post's
+            }
+            else if (block.LabelledKeywords is { } keywords)
+            {
+                post.AddKeywords(block, keywords);
+            }
+            else
+            {
+                foreach (var line in block.Lines)
+                {
+                    post.Diagnostics.Add(new DumpDiagnostic(line.Number,
+                        "the listing page's furniture, repeated where this dump's posts end; left out of the post", LineShape.TrimSpaces(line.Text)));
+                }
+            }
+            post.LastLine = block.LastLine;
+        }
     }
 
     /// <summary>After "Read more", a listing may give the post's categories ("Posted in Devolution | Leave a comment").</summary>

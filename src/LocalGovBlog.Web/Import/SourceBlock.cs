@@ -99,6 +99,9 @@ internal sealed class SourceBlock(IReadOnlyList<SourceLine> lines, DumpShape sha
 
     public bool IsExplicitCaption => IsSingleLine && CaptionLine.IsExplicit(FirstText);
 
+    /// <summary>The listing's furniture, repeated between posts ("Share this:", "Leave a comment").</summary>
+    public bool IsFurniture => shape.IsFurniture(this);
+
     public IReadOnlyList<string>? LabelledKeywords => IsSingleLine ? KeywordLine.ReadLabelled(FirstText) : null;
 
     private void ReadDate()
@@ -121,7 +124,9 @@ internal static class SourceBlockReader
 {
     /// <summary>
     /// Splits a dump into blocks at blank lines, lazily. A "Continue reading" line is always a block of
-    /// its own, even when no blank line separates it from the text above, because it ends a post.
+    /// its own, even when no blank line separates it from the text above, because it ends a post. So is a
+    /// post's opening when a dump runs it together ("Title" / "27 November 2026" / "Jo Bloggs" with no blank
+    /// lines between): see <see cref="SplitOpening"/>.
     /// </summary>
     public static IEnumerable<SourceBlock> Read(TextReader reader, DumpShape shape)
     {
@@ -136,30 +141,68 @@ internal static class SourceBlockReader
             }
             if (LineShape.IsBlank(text))
             {
-                if (lines.Count > 0)
+                foreach (var block in SplitOpening(lines, shape))
                 {
-                    yield return new SourceBlock(lines, shape);
-                    lines = [];
+                    yield return block;
                 }
+                lines = [];
                 continue;
             }
-            if (LineShape.IsContinueReading(text) || shape.IsLearnedMarker(LineShape.TrimSpaces(text)))
+            if (LineShape.IsContinueReading(text) || shape.IsLearnedMarker(text))
             {
-                if (lines.Count > 0)
+                foreach (var block in SplitOpening(lines, shape))
                 {
-                    yield return new SourceBlock(lines, shape);
-                    lines = [];
+                    yield return block;
                 }
+                lines = [];
                 yield return new SourceBlock([new SourceLine(number, text)], shape);
                 continue;
             }
             lines.Add(new SourceLine(number, text));
         }
-        if (lines.Count > 0)
+        foreach (var block in SplitOpening(lines, shape))
         {
-            yield return new SourceBlock(lines, shape);
+            yield return block;
         }
     }
+
+    /// <summary>
+    /// One block, or, when its first line is a title and the lines after it are a byline, a date or a caption,
+    /// the title, each of those lines and the rest as blocks of their own. A paragraph wrapped over several lines
+    /// is never split: its second line is none of those.
+    /// </summary>
+    private static IEnumerable<SourceBlock> SplitOpening(List<SourceLine> lines, DumpShape shape)
+    {
+        if (lines.Count == 0)
+        {
+            yield break;
+        }
+        var cut = 1;
+        if (lines.Count > 1 && LineShape.IsTitleLike(LineShape.TrimSpaces(lines[0].Text)))
+        {
+            while (cut < lines.Count && cut <= 4 && IsOpeningLine(LineShape.TrimSpaces(lines[cut].Text)))
+            {
+                cut++;
+            }
+        }
+        if (cut == 1)
+        {
+            yield return new SourceBlock(lines, shape);
+            yield break;
+        }
+        for (var i = 0; i < cut; i++)
+        {
+            yield return new SourceBlock([lines[i]], shape);
+        }
+        if (cut < lines.Count)
+        {
+            yield return new SourceBlock(lines[cut..], shape);
+        }
+    }
+
+    /// <summary>A line that says what it is, as the lines under a title do: a byline, a date, a caption.</summary>
+    private static bool IsOpeningLine(string trimmed) =>
+        BylineReader.Read(trimmed) is not null || DateLine.TryRead(trimmed) is not null || CaptionLine.IsExplicit(trimmed);
 }
 
 /// <summary>The blocks still to be read, with a few held back so the parser can look ahead.</summary>

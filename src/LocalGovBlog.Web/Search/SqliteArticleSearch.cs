@@ -118,7 +118,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
                              FROM ArticleAuthors aa JOIN Authors au ON au.Id = aa.AuthorId
                              WHERE aa.ArticleId = a.Id), ''),
                    coalesce((SELECT group_concat(an.Note, ' ') FROM Annotations an
-                             WHERE an.ArticleId = a.Id AND an.IsPublic = 1 AND an.Note IS NOT NULL), '')
+                             WHERE an.ArticleId = a.Id AND an.IsPublic = 1 AND an.DeletedAtUtc IS NULL AND an.Note IS NOT NULL), '')
             FROM Articles a WHERE a.Id IN ({ids});
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -147,7 +147,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
 
     /// <summary>Articles with a public tag that is still anchored; completed with a theme condition on <c>t</c>.</summary>
     private const string TaggedArticles =
-        "SELECT an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id WHERE an.IsPublic = 1 AND an.IsOrphan = 0";
+        "SELECT an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL";
 
     private static string IdList(IEnumerable<int> ids) =>
         string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
@@ -159,7 +159,7 @@ public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration conf
     {
         await using var command = Command(connection, """
             WITH tagged AS (SELECT DISTINCT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
-                            WHERE an.IsPublic = 1 AND an.IsOrphan = 0),
+                            WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL),
                  counts AS (SELECT tagged.ThemeId, count(*) AS n FROM tagged
                             WHERE EXISTS (SELECT 1 FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid = tagged.ArticleId)
                             GROUP BY tagged.ThemeId)

@@ -62,7 +62,7 @@ public sealed class AnnotationApiTests : IAsyncLifetime
         { 5, 5, "", "devolution", "offsets" },
         { 0, 5, "wrong", "devolution", "quote" },
         { 0, 5, "", "", "theme" },
-        { 0, 5, "", "no-such-theme", "Unknown theme" },
+        { 0, 5, "", "no-such-theme", "no theme called" },
     };
 
     [Theory]

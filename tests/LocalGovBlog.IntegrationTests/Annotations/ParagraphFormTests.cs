@@ -52,15 +52,29 @@ public sealed class ParagraphFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PlainForm_WithoutATheme_SaysWhatWasWrong()
+    public async Task PlainForm_WithoutATheme_ShowsTheErrorInTheGovUkPattern_AndKeepsTheNote()
     {
         var client = new FormsClient(_factory);
         await client.RegisterAsync("noscript2");
         var list = await client.Http.GetFromJsonAsync<JsonElement>("/api/articles", Cancel);
         var slug = list.GetProperty("items")[0].GetProperty("slug").GetString()!;
-        var posted = await client.PostFormAsync($"/articles/{slug}", new Dictionary<string, string> { ["Form.Block"] = "0" }, action: $"/articles/{slug}?handler=Tag");
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var html = await client.Http.GetStringAsync($"/articles/{slug}", Cancel);
-        Assert.Contains("at least one theme", html, StringComparison.Ordinal);
+        var posted = await client.PostFormAsync($"/articles/{slug}", new Dictionary<string, string> { ["Form.Block"] = "1", ["Form.Note"] = "my careful note" },
+            action: $"/articles/{slug}?handler=Tag");
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var document = await new HtmlParser().ParseDocumentAsync(await posted.Content.ReadAsStringAsync(Cancel), Cancel);
+        Assert.StartsWith("Error: ", document.Title, StringComparison.Ordinal);
+        var summary = document.QuerySelector("[data-error-summary]");
+        Assert.NotNull(summary);
+        Assert.Contains("Choose at least one theme", summary.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("purpose", summary.TextContent, StringComparison.Ordinal);
+        var link = summary.QuerySelector("a")!.GetAttribute("href")!;
+        var field = document.QuerySelector(link);
+        Assert.NotNull(field);
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.NotNull(document.GetElementById(field.GetAttribute("aria-describedby")!.Split(' ')[^1]));
+        Assert.Equal("my careful note", document.QuerySelector("#Form_Note")!.TextContent);
+        Assert.Equal("1", document.QuerySelector("#Form_Block option[selected]")!.GetAttribute("value"));
+        Assert.NotNull(document.QuerySelector("details#tag-form[open]"));
     }
 }

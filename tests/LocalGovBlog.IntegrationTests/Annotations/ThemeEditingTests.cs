@@ -56,4 +56,24 @@ public sealed class ThemeEditingTests : IAsyncLifetime
             action: "/themes/brexit/edit?handler=Delete")).StatusCode);
         Assert.False(await _factory.QueryAsync(db => db.Themes.AnyAsync(t => t.Slug == "brexit", Cancel)));
     }
+
+    [Theory]
+    [InlineData("DEVOLUTION")]
+    [InlineData("devolution")]
+    [InlineData("Dévolution")]
+    [InlineData(" Devolution ")]
+    public async Task Rename_ToAnotherThemesNameInAnyCase_IsRefused(string name)
+    {
+        var editor = new FormsClient(_factory);
+        await editor.RegisterAsync("case-editor");
+        var response = await editor.PostFormAsync("/themes/brexit/edit", new Dictionary<string, string>
+        {
+            ["Form.Name"] = name,
+            ["Form.Color"] = "#c0392b",
+        }, action: "/themes/brexit/edit?handler=Save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("already called", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal("Brexit", await _factory.QueryAsync(db => db.Themes.Where(t => t.Slug == "brexit").Select(t => t.Name).SingleAsync(Cancel)));
+    }
 }

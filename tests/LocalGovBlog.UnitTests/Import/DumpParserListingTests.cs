@@ -68,6 +68,28 @@ public class DumpParserListingTests
         Assert.Equal("Priya Sharma", articles[1].Authors[0].Name);
     }
 
+    [Fact]
+    public void Parser_ReadsAnOpeningRunTogetherWithNoBlankLinesBetweenItsLines()
+    {
+        var dump = ParsedDump.Blocks(Title, "Jo Bloggs", Paragraph, "Continue reading",
+            "Parking and the high street\n27 November 2026\nSam Lee, Lecturer, INLOGOV\n" + Second);
+
+        var articles = ParsedDump.Articles(dump);
+
+        Assert.Equal(2, articles.Count);
+        Assert.Equal(("Parking and the high street", "Sam Lee", "Lecturer, INLOGOV"), (articles[1].Title, articles[1].Authors[0].Name, articles[1].Role));
+        Assert.Equal(new DateOnly(2026, 11, 27), articles[1].Published);
+        Assert.Equal([Second], articles[1].Blocks.Select(block => block.Text));
+    }
+
+    [Fact]
+    public void Parser_DoesNotSplitAParagraphWrappedOverSeveralLines()
+    {
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks(Title, "Jo Bloggs", "Councils have been asked to do more\nwith less for a decade now, and the strain\nis showing in every service."));
+
+        Assert.Equal("Councils have been asked to do more with less for a decade now, and the strain is showing in every service.", Assert.Single(article.Blocks).Text);
+    }
+
     // 2. Bylines written as a sentence.
 
     [Theory]
@@ -76,6 +98,8 @@ public class DumpParserListingTests
     [InlineData("Dr Jo Bloggs asks whether the districts have a future", new[] { "Jo Bloggs" })]
     [InlineData("Jo Bloggs on the housing white paper", new[] { "Jo Bloggs" })]
     [InlineData("Catherine Staite reflects on the need for partnerships", new[] { "Catherine Staite" })]
+    [InlineData("Jason Lowther is the Director of INLOGOV", new[] { "Jason Lowther" })]
+    [InlineData("Jo Bloggs and Sam Lee are lecturers in public policy", new[] { "Jo Bloggs", "Sam Lee" })]
     public void Parser_ReadsABylineWrittenAsASentenceAndKeepsTheSentenceAsTheStandfirst(string byline, string[] names)
     {
         var article = ParsedDump.SingleArticle(ParsedDump.Blocks("Fixing the broken market?", byline, Paragraph, Second));
@@ -95,6 +119,18 @@ public class DumpParserListingTests
 
         Assert.Equal([Title, "Ten years of city deals"], articles.Select(article => article.Title));
         Assert.Equal(2, articles[1].Authors.Count);
+    }
+
+    [Theory]
+    [InlineData("Posted by Jo Bloggs")]
+    [InlineData("Written by Jo Bloggs")]
+    [InlineData("A guest post by Jo Bloggs")]
+    [InlineData("by Jo Bloggs")]
+    public void Parser_ReadsTheNamesAfterTheWordsAListingPutsBeforeThem(string byline)
+    {
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks(Title, byline, Paragraph));
+
+        Assert.Equal("Jo Bloggs", Assert.Single(article.Authors).Name);
     }
 
     [Fact]
@@ -444,6 +480,42 @@ public class DumpParserListingTests
         Assert.Contains("day first", shape.Description, StringComparison.Ordinal);
     }
 
+    // The listing page's furniture.
+
+    [Fact]
+    public void Parser_LeavesFurnitureTheDumpRepeatsBetweenPostsOutOfThemAndKeepsTheirTags()
+    {
+        static string Post(string title, string author, string tags) =>
+            ParsedDump.Blocks(title, author, Paragraph, Second, "Share this:\nTwitter\nFacebook", tags, "Leave a comment");
+        var dump = Post("Parish councils", "Jo Bloggs", "Tags: parishes") + "\n" + Post("Shared services", "Sam Lee", "Tags: services, efficiency")
+            + "\n" + Post("Town deals", "Ann Lee", "Tags: towns");
+
+        var entries = ParsedDump.Entries(dump);
+
+        var articles = entries.OfType<ParsedArticle>().ToList();
+        Assert.Equal(3, articles.Count);
+        Assert.All(articles, article => Assert.Equal([Paragraph, Second], article.Blocks.Select(block => block.Text)));
+        Assert.Equal(["services", "efficiency"], articles[1].Keywords);
+        var furniture = entries.SelectMany(entry => entry is ParsedArticle article ? article.Diagnostics : [(DumpDiagnostic)entry]).ToList();
+        Assert.Equal(12, furniture.Count);
+        Assert.All(furniture, diagnostic => Assert.Contains("furniture", diagnostic.Message, StringComparison.Ordinal));
+        Assert.Contains("“Share this:”", DumpShape.Learn(dump).Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parser_KeepsAHeadingThatEveryPostRepeatsAboveItsText()
+    {
+        static string Post(string title, string author) =>
+            ParsedDump.Blocks(title, author, Paragraph + "[1]", "Conclusion", Second, "Notes", "[1] Local Government Act 1972.");
+        var dump = Post("Parish councils", "Jo Bloggs") + "\n" + Post("Shared services", "Sam Lee") + "\n" + Post("Town deals", "Ann Lee");
+
+        var articles = ParsedDump.Articles(dump);
+
+        Assert.All(articles, article => Assert.Equal(
+            [BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.Paragraph, BlockKind.Footnote],
+            article.Blocks.Select(block => block.Kind)));
+    }
+
     // The guard against a swallowed post.
 
     [Theory]
@@ -460,6 +532,26 @@ public class DumpParserListingTests
         var warning = Assert.Single(article.Diagnostics, diagnostic => diagnostic.Kind == DiagnosticKind.Warning);
         Assert.Equal(7, warning.Line);
         Assert.StartsWith("possible missed post boundary", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parser_WarnsOfATitleEndingInAFullStopWithANameUnderIt()
+    {
+        var dump = ParsedDump.Blocks(Title, "Sam Lee", Paragraph, "Brexit means Brexit.", "Jo Bloggs (@jobloggs)", Second);
+
+        var article = ParsedDump.SingleArticle(dump);
+
+        Assert.Equal(7, Assert.Single(article.Diagnostics, diagnostic => diagnostic.Kind == DiagnosticKind.Warning).Line);
+    }
+
+    [Fact]
+    public void Parser_DoesNotWarnOfTheAuthorsOwnNameUnderAShortLine()
+    {
+        var dump = ParsedDump.Blocks(Title, "Sam Lee", Paragraph, "That is where we stand.", "Sam Lee", Second);
+
+        var article = ParsedDump.SingleArticle(dump);
+
+        Assert.DoesNotContain(article.Diagnostics, diagnostic => diagnostic.Kind == DiagnosticKind.Warning);
     }
 
     [Fact]

@@ -44,6 +44,9 @@ namespace LocalGovBlog.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("End")
                         .HasColumnType("INTEGER");
 
@@ -83,6 +86,8 @@ namespace LocalGovBlog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletedAtUtc");
 
                     b.HasIndex("OwnerId");
 

@@ -7,6 +7,10 @@ namespace LocalGovBlog.Web.Pages.Account;
 
 public sealed class RegisterModel(AccountService accounts) : PageModel
 {
+    /// <summary>Where to go afterwards (the article the reader was on); carried between sign-in and registration.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     [BindProperty]
     public RegisterForm Form { get; set; } = new();
 
@@ -31,7 +35,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
         public string ConfirmPassword { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
         {
@@ -48,6 +52,6 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
             }
             return Page();
         }
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

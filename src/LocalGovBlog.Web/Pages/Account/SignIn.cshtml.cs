@@ -8,6 +8,10 @@ namespace LocalGovBlog.Web.Pages.Account;
 
 public sealed partial class SignInModel(SignInManager<AppUser> signIn, ILogger<SignInModel> logger) : PageModel
 {
+    /// <summary>Where to go afterwards (the article the reader was on); carried between sign-in and registration.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     [BindProperty]
     public SignInForm Form { get; set; } = new();
 
@@ -27,7 +31,7 @@ public sealed partial class SignInModel(SignInManager<AppUser> signIn, ILogger<S
         public bool Remember { get; set; }
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
         {
@@ -37,7 +41,7 @@ public sealed partial class SignInModel(SignInManager<AppUser> signIn, ILogger<S
         if (result.Succeeded)
         {
             LogSignedIn(Form.UserName);
-            return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         if (result.IsLockedOut)
         {

@@ -17,7 +17,11 @@ public sealed record ArticleTags(IReadOnlyList<AnnotationRow> Anchored, IReadOnl
     public IReadOnlyList<ThemesApi.ThemeSummary> Codebook { get; init; } = [];
 
     public IReadOnlyList<HighlightRange> Ranges { get; } =
-        [.. Anchored.Select(a => new HighlightRange(a.Id, a.Start, a.End, a.Themes.Count > 0 ? a.Themes[0].Slug : "none"))];
+        [.. Anchored.Select(a => new HighlightRange(a.Id, a.Start, a.End, a.Themes.Count > 0 ? a.Themes[0].Slug : "none")
+        {
+            Themes = a.Themes.Count > 0 ? [.. a.Themes.Select(t => t.Slug)] : ["none"],
+            Label = string.Join(", ", a.Themes.Select(t => t.Name)),
+        })];
 
     public static async Task<ArticleTags> LoadAsync(ArchiveDbContext db, string slug, ClaimsPrincipal viewer, string? theme, CancellationToken cancellationToken)
     {

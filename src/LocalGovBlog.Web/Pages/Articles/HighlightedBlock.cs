@@ -30,14 +30,28 @@ public static class HighlightedBlock
                 html.Append(words);
                 continue;
             }
-            // Colour by the innermost (shortest) passage; more than one tag shows as an underline.
-            var top = segment.Covering.OrderBy(r => r.End - r.Start).First();
-            var ids = string.Join(' ', segment.Covering.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
-            html.Append("<mark class=\"hl hl--t-").Append(top.ThemeSlug).Append(segment.Covering.Count > 1 ? " hl--overlap" : "")
-                .Append("\" data-annotations=\"").Append(ids).Append('"');
-            foreach (var first in segment.Covering.Where(r => r.Start == segment.Start && anchored.Add(r.Id)))
+            // Colour by the innermost (shortest) passage's first theme; its other themes, then the
+            // other passages' themes, show as up to two stripes beneath.
+            var covering = segment.Covering.OrderBy(r => r.End - r.Start).ThenBy(r => r.Id).ToList();
+            var themes = covering.SelectMany(r => r.Themes).Distinct(StringComparer.Ordinal).Take(3).ToList();
+            var ids = string.Join(' ', covering.Select(r => r.Id.ToString(CultureInfo.InvariantCulture)));
+            html.Append("<mark class=\"hl hl--t-").Append(themes[0]);
+            if (themes.Count > 1)
             {
-                html.Append(" id=\"passage-").Append(first.Id.ToString(CultureInfo.InvariantCulture)).Append('"');
+                html.Append(" hl--s2-").Append(themes[1]);
+            }
+            if (themes.Count > 2)
+            {
+                html.Append(" hl--s3-").Append(themes[2]);
+            }
+            html.Append(themes.Count > 1 ? " hl--multi" : "").Append(covering.Count > 1 ? " hl--overlap" : "")
+                .Append("\" data-annotations=\"").Append(ids).Append("\" title=\"")
+                .Append(HtmlEncoder.Default.Encode("Tagged: " + string.Join("; ", covering.Select(r => r.Label)))).Append('"');
+            foreach (var first in covering.Where(r => r.Start == segment.Start && anchored.Add(r.Id)))
+            {
+                // The passage's first piece is a tab stop that names its themes (the card's theme line).
+                var id = first.Id.ToString(CultureInfo.InvariantCulture);
+                html.Append(" id=\"passage-").Append(id).Append("\" tabindex=\"0\" aria-describedby=\"tag-").Append(id).Append("-themes\"");
                 break;
             }
             html.Append('>').Append(words).Append("</mark>");

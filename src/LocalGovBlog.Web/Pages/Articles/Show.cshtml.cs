@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
-using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Import;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +25,7 @@ public sealed record ArticleAuthorView(string Slug, string Name, string? PostNom
 
 public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End);
 
-public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArticleSearch search) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags) : PageModel
 {
     private const int DescriptionWords = 30;
 
@@ -91,13 +89,12 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArt
     [TempData]
     public string? TagMessage { get; set; }
 
+    /// <summary>A tag just deleted on this page, offered back with an "Undo" button.</summary>
+    [TempData]
+    public int? DeletedTag { get; set; }
+
     public async Task<IActionResult> OnPostTagAsync(string slug, CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is null)
-        {
-            return Challenge();
-        }
         var block = await db.ArticleBlocks.AsNoTracking().Where(b => b.Ordinal == Form.Block && db.Articles.Any(a => a.Id == b.ArticleId && a.Slug == slug))
             .Select(b => new { b.Start, b.End, Text = db.Articles.First(a => a.Id == b.ArticleId).Text }).FirstOrDefaultAsync(cancellationToken);
         if (block is null)
@@ -105,36 +102,65 @@ public sealed class ShowModel(ArchiveDbContext db, AnnotationWriter writer, IArt
             return NotFound();
         }
         var draft = new AnnotationDraft(block.Start, block.End, block.Text[block.Start..block.End], Form.Themes, Form.Note, Form.IsPublic);
-        var write = await writer.CreateAsync(slug, draft, userId, cancellationToken);
-        TagMessage = write.Saved is null ? string.Join(" ", write.Problems) : "Paragraph tagged.";
-        return Redirect($"/articles/{slug}#{(write.Saved is null ? "tag-form" : $"tag-{write.Saved.Id}")}");
+        var write = await tags.CreateAsync(slug, draft, User, cancellationToken);
+        if (write.Saved is not null)
+        {
+            TagMessage = "Paragraph tagged.";
+            return Redirect($"/articles/{slug}#tag-{write.Saved.Id}");
+        }
+        if (write.Status != StatusCodes.Status400BadRequest)
+        {
+            return StatusCode(write.Status);
+        }
+        // The GOV.UK pattern: the page again, the form open with what was typed, each problem on its field.
+        foreach (var problem in write.Problems)
+        {
+            var field = problem.Contains("theme", StringComparison.OrdinalIgnoreCase) ? "Form.Themes"
+                : problem.Contains("note", StringComparison.OrdinalIgnoreCase) ? "Form.Note" : "Form.Block";
+            ModelState.AddModelError(field, problem);
+        }
+        return await OnGetAsync(slug, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, CancellationToken cancellationToken)
     {
-        var tag = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id && a.Article.Slug == slug, cancellationToken);
-        if (tag is null || !TagPermissions.CanEdit(User, tag.OwnerId))
+        var write = await tags.DeleteAsync(id, slug, User, cancellationToken);
+        if (write.Saved is null)
         {
-            return tag is null ? NotFound() : Forbid();
+            return StatusCode(write.Status);
         }
-        db.Annotations.Remove(tag);
-        await db.SaveAndIndexAsync(search, tag.ArticleId, cancellationToken);
         TagMessage = "Tag deleted.";
-        return Redirect($"/articles/{slug}#tags");
+        DeletedTag = id;
+        return Redirect($"/articles/{slug}#tag-notice");
     }
 
     /// <summary>The no-script way to accept the new words of a tag a re-import marked "edited passage".</summary>
     public async Task<IActionResult> OnPostAcceptEditAsync(string slug, int id, CancellationToken cancellationToken)
     {
-        var tag = await db.Annotations.FirstOrDefaultAsync(a => a.Id == id && a.Article.Slug == slug, cancellationToken);
-        if (tag is null || !TagPermissions.CanEdit(User, tag.OwnerId))
+        var write = await tags.AcceptEditAsync(id, slug, User, cancellationToken);
+        if (write.Saved is null)
         {
-            return tag is null ? NotFound() : Forbid();
+            return StatusCode(write.Status);
         }
-        await EditedPassageMark.AcceptAsync(db, tag, cancellationToken);
         TagMessage = "New words accepted.";
         return Redirect($"/articles/{slug}#tag-{id}");
     }
+
+    public async Task<IActionResult> OnPostRestoreAsync(string slug, int id, CancellationToken cancellationToken)
+    {
+        var write = await tags.RestoreAsync(id, slug, User, cancellationToken);
+        if (write.Saved is null)
+        {
+            return StatusCode(write.Status);
+        }
+        TagMessage = "Tag restored.";
+        return Redirect($"/articles/{slug}#tag-{id}");
+    }
+
+    /// <summary>A signed-in reader can Tab to the text and pick sentences with the arrow keys (tagging.js).</summary>
+    public IHtmlContent TextFocus => User.Identity?.IsAuthenticated == true
+        ? new HtmlString("tabindex=\"0\" role=\"region\" aria-label=\"Article text\" aria-describedby=\"tag-hint\"")
+        : HtmlString.Empty;
 
     /// <summary>A block's words: exactly the span of the canonical text its offsets name.</summary>
     public IHtmlContent TextOf(BlockView block) =>

@@ -21,12 +21,15 @@ public sealed record MergeTarget(string Slug, string Name);
 
 /// <summary>Editors rename, recolour and describe a theme, merge it into another (its tags move), or delete it when unused.</summary>
 [Authorize(Policy = AppRoles.Editor)]
-public sealed class EditModel(ArchiveDbContext db) : PageModel
+public sealed class EditModel(ArchiveDbContext db, CodebookService codebook) : PageModel
 {
     [BindProperty]
     public ThemeEditForm Form { get; set; } = new();
 
     public string Slug { get; private set; } = "";
+
+    /// <summary>The stored name, whatever was typed in a refused form.</summary>
+    public string CurrentName { get; private set; } = "";
 
     public int PassageCount { get; private set; }
 
@@ -46,79 +49,38 @@ public sealed class EditModel(ArchiveDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync(string slug, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
-        if (theme is null)
+        var change = await codebook.UpdateAsync(slug, new ThemeDraft(Form.Name, Form.Color, Form.Description), User, cancellationToken);
+        if (change.Theme is not null)
         {
-            return NotFound();
+            return Redirect($"/themes/{slug}");
         }
-        var name = Form.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > ThemeCreator.MaxNameLength)
+        if (change.Field is null)
         {
-            ModelState.AddModelError("Form.Name", $"A theme needs a name of 1 to {ThemeCreator.MaxNameLength} characters.");
+            return StatusCode(change.Status);
         }
-        else if (await db.Themes.AnyAsync(t => t.Id != theme.Id && t.Name == name, cancellationToken))
-        {
-            ModelState.AddModelError("Form.Name", $"Another theme is already called '{name}'; merge into it instead.");
-        }
-        if (!ThemePalette.IsColor(Form.Color))
-        {
-            ModelState.AddModelError("Form.Color", "Choose a colour as #rrggbb.");
-        }
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(theme, cancellationToken);
-            return Page();
-        }
-        // The slug stays: links to /themes/{slug} keep working after a rename.
-        theme.Name = name!;
-        theme.Color = Form.Color!.ToLowerInvariant();
-        theme.Description = string.IsNullOrWhiteSpace(Form.Description) ? null : Form.Description.Trim();
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/themes/{slug}");
+        // The GOV.UK pattern: the page again with what was typed, and the problem on its field.
+        ModelState.AddModelError($"{nameof(Form)}.{change.Field}", change.Problem!);
+        var theme = await db.Themes.AsNoTracking().FirstAsync(t => t.Slug == slug, cancellationToken);
+        await LoadAsync(theme, cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostMergeAsync(string slug, string into, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.Include(t => t.Annotations).ThenInclude(a => a.Themes).FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
-        var survivor = await db.Themes.FirstOrDefaultAsync(t => t.Slug == into && t.Slug != slug, cancellationToken);
-        if (theme is null || survivor is null)
-        {
-            return NotFound();
-        }
-        foreach (var tag in theme.Annotations)
-        {
-            tag.Themes.Remove(theme);
-            if (!tag.Themes.Contains(survivor))
-            {
-                tag.Themes.Add(survivor);
-            }
-        }
-        await db.Themes.Where(t => t.ParentId == theme.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ParentId, survivor.Id), cancellationToken);
-        db.Themes.Remove(theme);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/themes/{survivor.Slug}");
+        var change = await codebook.MergeAsync(slug, into, User, cancellationToken);
+        return change.Theme is null ? StatusCode(change.Status == StatusCodes.Status400BadRequest ? StatusCodes.Status404NotFound : change.Status) : Redirect($"/themes/{change.Theme.Slug}");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
-        if (theme is null)
-        {
-            return NotFound();
-        }
-        if (await db.Annotations.AnyAsync(a => a.Themes.Any(t => t.Id == theme.Id), cancellationToken)
-            || await db.Themes.AnyAsync(t => t.ParentId == theme.Id, cancellationToken))
-        {
-            return StatusCode(StatusCodes.Status409Conflict);
-        }
-        db.Themes.Remove(theme);
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/themes");
+        var change = await codebook.DeleteAsync(slug, User, cancellationToken);
+        return change.Theme is null ? StatusCode(change.Status) : Redirect("/themes");
     }
 
     private async Task LoadAsync(Theme theme, CancellationToken cancellationToken)
     {
         Slug = theme.Slug;
+        CurrentName = theme.Name;
         PassageCount = await db.Annotations.CountAsync(a => a.Themes.Any(t => t.Id == theme.Id), cancellationToken);
         Others = await db.Themes.AsNoTracking().Where(t => t.Id != theme.Id).OrderBy(t => t.Name)
             .Select(t => new MergeTarget(t.Slug, t.Name)).ToListAsync(cancellationToken);

@@ -18,9 +18,18 @@
         return document.getElementById("author-suggestions");
     }
 
+    // The suggestions are links, not a listbox, so the box stays a plain text field (no combobox
+    // state); how many authors match is said in a status line instead.
+    function say(message) {
+        var status = document.getElementById("author-suggestions-status");
+        if (status) {
+            status.textContent = message;
+        }
+    }
+
     function hide() {
         current().hidden = true;
-        input.setAttribute("aria-expanded", "false");
+        say("");
     }
 
     function suggest(typed) {
@@ -54,7 +63,8 @@
                 var shown = document.importNode(fragment, true);
                 current().replaceWith(shown);
                 shown.hidden = false;
-                input.setAttribute("aria-expanded", "true");
+                var count = shown.querySelectorAll("a").length;
+                say(count === 0 ? "No author matches." : count === 1 ? "1 author matches: press the down arrow to reach it." : count + " authors match: press the down arrow to reach them.");
             })
             .catch(function () {
                 // Suggestions are a convenience: the form still submits what was typed.
@@ -66,7 +76,6 @@
             });
     }
 
-    input.setAttribute("aria-expanded", "false");
     input.addEventListener("input", function () {
         window.clearTimeout(timer);
         timer = window.setTimeout(function () {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LocalGovBlog.Web.Data.Migrations
 {
     [DbContext(typeof(ArchiveDbContext))]
-    [Migration("20261128043817_AddEditedPassageMark")]
+    [Migration("20261128052209_AddEditedPassageMark")]
     partial class AddEditedPassageMark
     {
         /// <inheritdoc />
@@ -45,6 +45,9 @@ namespace LocalGovBlog.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("End")
@@ -86,6 +89,8 @@ namespace LocalGovBlog.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeletedAtUtc");
 
                     b.HasIndex("OwnerId");
 

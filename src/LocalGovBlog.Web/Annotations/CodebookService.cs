@@ -1,0 +1,203 @@
+using System.Security.Claims;
+using LocalGovBlog.Web.Accounts;
+using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
+using LocalGovBlog.Web.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalGovBlog.Web.Annotations;
+
+/// <summary>What a theme edit asks for; a null colour on creation takes the next spare one.</summary>
+public sealed record ThemeDraft(string? Name, string? Color, string? Description);
+
+/// <summary>A codebook change's outcome: the theme, or a problem in words, the form field it belongs to and its HTTP status.</summary>
+public sealed record CodebookChange(Theme? Theme, int Status, string? Field = null, string? Problem = null)
+{
+    public static CodebookChange Fail(int status, string problem, string? field = null) => new(null, status, field, problem);
+}
+
+/// <summary>
+/// The one home of the codebook's rules, for the API, the tagging popover and the editors' pages:
+/// names are compared folded everywhere (<see cref="ThemeNames"/>), a slug never changes once made,
+/// only editors rename, merge and delete, and whoever created a theme may take it back within
+/// <see cref="UndoWindow"/> while no tag uses it (a typo caught at once leaves no trace).
+/// </summary>
+public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, TimeProvider clock)
+{
+    public const int MaxDescriptionLength = 4000;
+
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>Codebook names close to a typed one, for "Did you mean …?".</summary>
+    public async Task<IReadOnlyList<Theme>> SimilarAsync(string? typed, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return [];
+        }
+        var codebook = await db.Themes.AsNoTracking().ToListAsync(cancellationToken);
+        var near = ThemeNames.Near(typed, codebook.Select(t => t.Name));
+        return [.. near.Select(n => codebook.First(t => t.Name == n.Name))];
+    }
+
+    public async Task<CodebookChange> CreateAsync(ThemeDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return CodebookChange.Fail(StatusCodes.Status401Unauthorized, "Sign in to add themes.");
+        }
+        var codebook = await db.Themes.AsNoTracking().Select(t => new { t.Slug, t.Name }).ToListAsync(cancellationToken);
+        if (Check(draft, colorRequired: false) is { } problem)
+        {
+            return problem;
+        }
+        var name = draft.Name!.Trim();
+        if (codebook.FirstOrDefault(t => ThemeNames.Same(t.Name, name)) is { } existing)
+        {
+            return CodebookChange.Fail(StatusCodes.Status409Conflict, $"The codebook already has a theme called '{existing.Name}'.", nameof(draft.Name));
+        }
+        var slug = Slug.From(name);
+        for (var n = 2; codebook.Any(t => t.Slug == slug); n++)
+        {
+            slug = $"{Slug.From(name)}-{n}";
+        }
+        var theme = new Theme
+        {
+            Slug = slug,
+            Name = name,
+            Color = draft.Color?.ToLowerInvariant() ?? ThemePalette.Spare[codebook.Count % ThemePalette.Spare.Count],
+            Description = Normalize(draft.Description),
+            CreatedById = userId,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Themes.Add(theme);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CodebookChange(theme, StatusCodes.Status201Created);
+    }
+
+    /// <summary>Renames, recolours and describes a theme (editors); its slug, and so its address, stays.</summary>
+    public async Task<CodebookChange> UpdateAsync(string slug, ThemeDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var (theme, denied) = await FindForEditorAsync(slug, user, cancellationToken);
+        if (theme is null)
+        {
+            return denied!;
+        }
+        if (Check(draft, colorRequired: true) is { } problem)
+        {
+            return problem;
+        }
+        var name = draft.Name!.Trim();
+        var others = await db.Themes.AsNoTracking().Where(t => t.Id != theme.Id).Select(t => t.Name).ToListAsync(cancellationToken);
+        if (others.FirstOrDefault(other => ThemeNames.Same(other, name)) is { } clash)
+        {
+            return CodebookChange.Fail(StatusCodes.Status409Conflict, $"Another theme is already called '{clash}'. Merge into it instead.", nameof(draft.Name));
+        }
+        theme.Name = name;
+        theme.Color = draft.Color!.ToLowerInvariant();
+        theme.Description = Normalize(draft.Description);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CodebookChange(theme, StatusCodes.Status200OK);
+    }
+
+    /// <summary>Moves every tag of one theme to another and removes the first (editors). Deleted tags waiting for undo move too.</summary>
+    public async Task<CodebookChange> MergeAsync(string slug, string? into, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (theme, denied) = await FindForEditorAsync(slug, user, cancellationToken);
+        if (theme is null)
+        {
+            return denied!;
+        }
+        var survivor = await db.Themes.FirstOrDefaultAsync(t => t.Slug == into && t.Id != theme.Id, cancellationToken);
+        if (survivor is null)
+        {
+            return CodebookChange.Fail(StatusCodes.Status400BadRequest, "Choose another theme to merge into.", "into");
+        }
+        var tags = await db.Annotations.IgnoreQueryFilters().Include(a => a.Themes)
+            .Where(a => a.Themes.Any(t => t.Id == theme.Id)).ToListAsync(cancellationToken);
+        foreach (var tag in tags)
+        {
+            tag.Themes.Remove(theme);
+            if (!tag.Themes.Contains(survivor))
+            {
+                tag.Themes.Add(survivor);
+            }
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Themes.Where(t => t.ParentId == theme.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.ParentId, survivor.Id), cancellationToken);
+        db.Themes.Remove(theme);
+        await db.SaveChangesAsync(cancellationToken);
+        // Notes do not change, but the index is refreshed for the tagged articles so it never lags the tags.
+        await search.IndexAsync([.. tags.Select(t => t.ArticleId).Distinct()], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CodebookChange(survivor, StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Removes a theme no tag uses: any time for an editor, and within <see cref="UndoWindow"/> of
+    /// creating it for the person who created it (the popover's "Undo").
+    /// </summary>
+    public async Task<CodebookChange> DeleteAsync(string slug, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var theme = await db.Themes.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (theme is null)
+        {
+            return CodebookChange.Fail(StatusCodes.Status404NotFound, $"The codebook has no theme '{slug}'.");
+        }
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var isCreatorInTime = userId is not null && theme.CreatedById == userId && clock.GetUtcNow().UtcDateTime - theme.CreatedAtUtc <= UndoWindow;
+        if (!AppRoles.IsEditor(user) && !isCreatorInTime)
+        {
+            return CodebookChange.Fail(StatusCodes.Status403Forbidden,
+                "Only an editor can delete a theme, or the person who created it within a minute of creating it.");
+        }
+        if (await db.Annotations.AnyAsync(a => a.Themes.Any(t => t.Id == theme.Id), cancellationToken)
+            || await db.Themes.AnyAsync(t => t.ParentId == theme.Id, cancellationToken))
+        {
+            return CodebookChange.Fail(StatusCodes.Status409Conflict, $"'{theme.Name}' is in use. Merge it into another theme instead.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Deleted tags waiting for undo still hold the theme; they go with it.
+        await db.Annotations.IgnoreQueryFilters().Where(a => a.DeletedAtUtc != null && a.Themes.Any(t => t.Id == theme.Id)).ExecuteDeleteAsync(cancellationToken);
+        db.Themes.Remove(theme);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CodebookChange(theme, StatusCodes.Status200OK);
+    }
+
+    private async Task<(Theme? Theme, CodebookChange? Denied)> FindForEditorAsync(string slug, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var theme = await db.Themes.FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (theme is null)
+        {
+            return (null, CodebookChange.Fail(StatusCodes.Status404NotFound, $"The codebook has no theme '{slug}'."));
+        }
+        return AppRoles.IsEditor(user)
+            ? (theme, null)
+            : (null, CodebookChange.Fail(StatusCodes.Status403Forbidden, "Only an editor can rename, merge or delete themes."));
+    }
+
+    private static CodebookChange? Check(ThemeDraft draft, bool colorRequired)
+    {
+        if (ThemeNames.Problem(draft.Name) is { } name)
+        {
+            return CodebookChange.Fail(StatusCodes.Status400BadRequest, name, nameof(draft.Name));
+        }
+        if ((colorRequired || draft.Color is not null) && !ThemePalette.IsColor(draft.Color))
+        {
+            return CodebookChange.Fail(StatusCodes.Status400BadRequest, "Choose a colour, written as # and six hex digits (for example #2f6fb3).", nameof(draft.Color));
+        }
+        return draft.Description is { Length: > MaxDescriptionLength }
+            ? CodebookChange.Fail(StatusCodes.Status400BadRequest,
+                $"A description can be at most {MaxDescriptionLength} characters long; this one has {draft.Description.Length}.", nameof(draft.Description))
+            : null;
+    }
+
+    private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
