@@ -60,6 +60,6 @@ public sealed class LockoutTests : IAsyncLifetime
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Cancel), Cancel);
-        return document.QuerySelector(".form-errors")?.TextContent.Trim() ?? "";
+        return document.QuerySelector(".error-summary__list")?.TextContent.Trim() ?? "";
     }
 }
