@@ -37,12 +37,12 @@ public static class OperatorCommands
 
         var backupFile = new Argument<FileInfo>("file") { Description = "The new file to write the copy to (never overwritten)." };
         var backup = new Command("backup", "Copy the live store to FILE consistently, while the site keeps running.") { backupFile };
-        backup.SetAction(parsed => exitCode = Backup(services, console, parsed.GetValue(backupFile)!));
+        backup.SetAction(parsed => exitCode = RefuseOnPostgreSql(services, console, "backup") ?? Backup(services, console, parsed.GetValue(backupFile)!));
 
         var restoreFile = new Argument<FileInfo>("file") { Description = "A file made by backup." };
         var restore = new Command("restore", "Replace the store's contents with a backup (stop the site first); the current store is kept beside it.") { restoreFile };
         restore.SetAction(async (parsed, cancellationToken) =>
-            exitCode = await RestoreAsync(services, console, parsed.GetValue(restoreFile)!, cancellationToken));
+            exitCode = RefuseOnPostgreSql(services, console, "restore") ?? await RestoreAsync(services, console, parsed.GetValue(restoreFile)!, cancellationToken));
 
         var root = new RootCommand("LocalGovBlog") { grant, backup, restore };
         foreach (var command in new Command[] { root, grant, backup, restore })
@@ -66,6 +66,17 @@ public static class OperatorCommands
         }
         console.MarkupLineInterpolated($"{userName} is an admin. They can manage roles at /admin/users.");
         return ExitOk;
+    }
+
+    /// <summary>backup and restore copy a SQLite file; a PostgreSQL store has the server's own tools.</summary>
+    private static int? RefuseOnPostgreSql(IServiceProvider services, IAnsiConsole console, string verb)
+    {
+        if (!StoreRegistration.IsPostgreSql(services.GetRequiredService<IConfiguration>()))
+        {
+            return null;
+        }
+        console.MarkupLineInterpolated($"[red]Not done:[/] {verb} copies a SQLite store; this one is PostgreSQL. Use pg_dump and pg_restore (docs/deploy.md).");
+        return ExitRefused;
     }
 
     private static int Backup(IServiceProvider services, IAnsiConsole console, FileInfo parsed)
