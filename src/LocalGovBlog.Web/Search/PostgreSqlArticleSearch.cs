@@ -28,8 +28,14 @@ public sealed class PostgreSqlArticleSearch(ArchiveDbContext db, IOptions<Search
     private const string HeadQuery =
         "(SELECT regexp_replace(websearch_to_tsquery('lgb_english', @words)::text, '''([^'']*)''', '''\\1'':ABC', 'g')::tsquery AS query) h";
 
+    /// <summary>The parser reads "&lt;script&gt;" and "&amp;amp;" as markup and ts_headline drops them; the text must come out as
+    /// written, so both characters travel as private-use stand-ins and are put back before the snippet is encoded.</summary>
+    private const char LessThan = '\uE000';
+
+    private const char Ampersand = '\uE001';
+
     private const string Headline =
-        "ts_headline('lgb_english', coalesce(a.\"Standfirst\", '') || E'\\n' || a.\"Text\" || E'\\n' || a.\"SearchNotes\", q.query, "
+        "ts_headline('lgb_english', translate(coalesce(a.\"Standfirst\", '') || E'\\n' || a.\"Text\" || E'\\n' || a.\"SearchNotes\", '<&', chr(57344) || chr(57345)), q.query, "
         + "'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=12, ShortWord=3, MaxFragments=1, FragmentDelimiter=\"…\"')";
 
     /// <summary>Articles with a public tag that is still anchored; completed with a theme condition on <c>t</c>.</summary>
@@ -210,7 +216,7 @@ public sealed class PostgreSqlArticleSearch(ArchiveDbContext db, IOptions<Search
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            snippets[reader.GetInt32(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1);
+            snippets[reader.GetInt32(0)] = reader.IsDBNull(1) ? "" : reader.GetString(1).Replace(LessThan, '<').Replace(Ampersand, '&');
         }
         return snippets;
     }
