@@ -37,6 +37,30 @@ public class ArchiveDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyCo
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CountTagVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CountTagVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every change to a tag, by whichever door, makes a new version; the old one is what the update checks.</summary>
+    private void CountTagVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Annotation>())
+        {
+            if (entry.State == EntityState.Modified && !entry.Property(a => a.Version).IsModified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -22,8 +22,20 @@ public static class StoreRegistration
             options.UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(store.BusyTimeoutMilliseconds));
         });
+        // Also how `dotnet ef … --context PostgreSqlArchiveDbContext` builds the model: generating a migration needs no server.
         services.AddDbContext<PostgreSqlArchiveDbContext>((provider, options) =>
-            options.UseNpgsql(provider.GetRequiredService<IConfiguration>().GetConnectionString("Default")));
+        {
+            var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
+            var connectionString = store.IsPostgreSql ? provider.GetRequiredService<IConfiguration>().GetConnectionString("Default") : null;
+            if (connectionString is null)
+            {
+                options.UseNpgsql();
+            }
+            else
+            {
+                options.UseNpgsql(connectionString);
+            }
+        });
         // The last registration answers for ArchiveDbContext: the PostgreSQL context when configured so.
         services.AddScoped(provider => provider.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgreSql
             ? provider.GetRequiredService<PostgreSqlArchiveDbContext>()

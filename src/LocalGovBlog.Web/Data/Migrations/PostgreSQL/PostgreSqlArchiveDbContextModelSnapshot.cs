@@ -92,6 +92,10 @@ namespace LocalGovBlog.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAtUtc");
