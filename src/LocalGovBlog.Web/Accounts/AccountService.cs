@@ -60,8 +60,14 @@ public sealed partial class AccountService(
         return first == user.Id && (await users.GetUsersInRoleAsync(AppRoles.Admin)).Count == 0;
     }
 
+    /// <summary>Creates the roles that are missing; instances starting together on one database take turns, so each role is made once.</summary>
     public async Task EnsureRolesAsync()
     {
+        if (await AllRolesExistAsync())
+        {
+            return;
+        }
+        await using var transaction = await BeginAdminChangeAsync();
         foreach (var role in AppRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -69,6 +75,19 @@ public sealed partial class AccountService(
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+        await transaction.CommitAsync();
+    }
+
+    private async Task<bool> AllRolesExistAsync()
+    {
+        foreach (var role in AppRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Signs out and changes the security stamp, so a copied session cookie stops working too.</summary>
