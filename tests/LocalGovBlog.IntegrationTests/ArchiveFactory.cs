@@ -13,10 +13,12 @@ namespace LocalGovBlog.IntegrationTests;
 /// with <paramref name="databasePath"/> it opens another factory's store (its <see cref="DatabasePath"/>), as a
 /// restarted app or a second instance would.
 /// </summary>
-public sealed class ArchiveFactory(bool seed = true, string environment = "Development", string? databasePath = null) : WebApplicationFactory<Program>
+/// <param name="postgreSql">The engine, when a test needs one whatever its assembly runs on (copy-store reads a SQLite store).</param>
+public sealed class ArchiveFactory(bool seed = true, string environment = "Development", string? databasePath = null, bool? postgreSql = null)
+    : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("localgovblog-tests-").FullName;
-    private readonly string? _database = TestStore.PostgreSql ? databasePath ?? PostgreSqlServer.CreateDatabase() : null;
+    private readonly string? _database = postgreSql ?? TestStore.PostgreSql ? databasePath ?? PostgreSqlServer.CreateDatabase() : null;
     private readonly Dictionary<string, string> _settings = [];
     private bool _kestrel;
 

@@ -19,7 +19,7 @@ public static class OperatorCommands
     public const int ExitFailed = 1;
     public const int ExitRefused = 2;
 
-    private static readonly string[] Verbs = ["grant-admin", "backup", "restore"];
+    private static readonly string[] Verbs = ["grant-admin", "backup", "restore", "copy-store"];
 
     public static bool IsInvoked(string[] args) =>
         ImportCommand.Verb(args) is { } verb && Verbs.Contains(verb, StringComparer.OrdinalIgnoreCase);
@@ -44,8 +44,13 @@ public static class OperatorCommands
         restore.SetAction(async (parsed, cancellationToken) =>
             exitCode = RefuseOnPostgreSql(services, console, "restore") ?? await RestoreAsync(services, console, parsed.GetValue(restoreFile)!, cancellationToken));
 
-        var root = new RootCommand("LocalGovBlog") { grant, backup, restore };
-        foreach (var command in new Command[] { root, grant, backup, restore })
+        var to = new Option<string>("--to") { Description = "The empty PostgreSQL database to copy into: a connection string (\"Host=…;Database=…;Username=…\").", Required = true };
+        var copy = new Command("copy-store", "Copy this SQLite store (articles, tags, accounts, keys) into an empty PostgreSQL database.") { to };
+        copy.SetAction(async (parsed, cancellationToken) =>
+            exitCode = await CopyStoreAsync(services, console, parsed.GetValue(to)!, cancellationToken));
+
+        var root = new RootCommand("LocalGovBlog") { grant, backup, restore, copy };
+        foreach (var command in new Command[] { root, grant, backup, restore, copy })
         {
             command.TreatUnmatchedTokensAsErrors = false; // host settings such as --ConnectionStrings:Default=… pass through
         }
@@ -129,6 +134,31 @@ public static class OperatorCommands
         catch (SqliteException ex)
         {
             console.MarkupLineInterpolated($"[red]Restore failed:[/] {ex.Message}");
+            return ExitFailed;
+        }
+    }
+
+    private static async Task<int> CopyStoreAsync(IServiceProvider services, IAnsiConsole console, string target, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var copied = await StoreCopy.CopyAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), target, cancellationToken);
+            foreach (var table in copied.Where(t => t.Rows > 0))
+            {
+                console.MarkupLineInterpolated($"  {table.Table,-24} {table.Rows,10:N0} rows");
+            }
+            console.MarkupLine("Copied. Start the program with Store:Provider=PostgreSQL and that connection string in ConnectionStrings:Default.");
+            return ExitOk;
+        }
+        catch (StoreCopyRefusedException ex)
+        {
+            console.MarkupLineInterpolated($"[red]Nothing copied:[/] {ex.Message}");
+            return ExitRefused;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or StoreUnusableException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]Copy failed, nothing kept:[/] {ex.Message}");
             return ExitFailed;
         }
     }
