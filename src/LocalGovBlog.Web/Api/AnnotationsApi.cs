@@ -23,7 +23,7 @@ public static class AnnotationsApi
 
     /// <summary>The tags on an article the viewer may see: every public one and their own private ones, in reading order.</summary>
     public static IQueryable<AnnotationRow> Visible(IQueryable<Annotation> annotations, string? viewerId) =>
-        Rows(annotations.Where(a => a.IsPublic || a.OwnerId == viewerId));
+        Rows(annotations.VisibleTo(viewerId));
 
     private static IQueryable<AnnotationRow> Rows(IQueryable<Annotation> annotations) =>
         annotations.AsNoTracking()
@@ -154,7 +154,7 @@ public static class AnnotationsApi
 
     private static Task<bool> IsEditorAsync(HttpContext http) => Task.FromResult(AppRoles.IsEditor(http.User));
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string BaseUrl(HttpContext http) => Export.PublicAddress.Of(http);
 
     private static ProblemHttpResult NotFound(string slug) =>
         TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");
