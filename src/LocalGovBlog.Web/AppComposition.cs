@@ -5,6 +5,8 @@ using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Export;
+using LocalGovBlog.Web.Feeds;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Security;
@@ -31,6 +33,9 @@ public static class AppComposition
         builder.Services.AddScoped<ArchiveInitializer>();
         builder.Services.AddScoped<PassageTagService>();
         builder.Services.AddScoped<CodebookService>();
+        builder.Services.AddScoped<ExportQuery>();
+        builder.Services.AddScoped<AnnotationImporter>();
+        builder.Services.AddApiDescription();
 
         builder.Services.AddAccounts(builder.Environment);
         builder.Services.AddRateLimits(builder.Configuration);
@@ -95,13 +100,16 @@ public static class AppComposition
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapRazorPages().WithStaticAssets();
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").WithProblemResponses();
         api.MapArticlesApi();
         api.MapAuthorsApi();
         api.MapAccountsApi();
         api.MapAnnotationsApi();
         api.MapThemesApi();
         app.MapThemeStyles();
+        app.MapExportApi();
+        app.MapFeeds();
+        app.MapApiDescription();
         app.MapHealthChecks("/health");
         return app;
     }

@@ -12,12 +12,12 @@ public static class AnnotationsApi
 {
     public static RouteGroupBuilder MapAnnotationsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/articles/{slug}/annotations", ListAsync);
+        api.MapGet("/articles/{slug}/annotations", ListAsync).WithSummary("The passage tags on an article the caller may see, as W3C Web Annotations");
         var writes = api.MapGroup("").RequireAuthorization().RequireAntiforgeryHeader();
-        writes.MapPost("/articles/{slug}/annotations", CreateAsync);
-        writes.MapPut("/annotations/{id:int}", UpdateAsync);
-        writes.MapDelete("/annotations/{id:int}", DeleteAsync);
-        writes.MapPost("/annotations/{id:int}/restore", RestoreAsync);
+        writes.MapPost("/articles/{slug}/annotations", CreateAsync).WithSummary("Tag a passage of an article (a W3C Web Annotation; offsets in code points)");
+        writes.MapPut("/annotations/{id:int}", UpdateAsync).WithSummary("Replace a tag's passage, themes, note and visibility (its owner or an editor)");
+        writes.MapDelete("/annotations/{id:int}", DeleteAsync).WithSummary("Delete a tag (softly: it can be restored for 10 minutes)");
+        writes.MapPost("/annotations/{id:int}/restore", RestoreAsync).WithSummary("Restore a tag deleted in the last 10 minutes");
         return api;
     }
 

@@ -106,7 +106,7 @@ public static class RefiQdaExport
         await using var xml = XmlWriter.Create(output, Xml);
         await xml.WriteStartDocumentAsync();
         await xml.WriteStartElementAsync(null, "Project", ns);
-        await xml.WriteAttributeStringAsync(null, "name", null, XmlText.Clean(header.Name));
+        await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(header.Name));
         await xml.WriteAttributeStringAsync(null, "origin", null, Origin);
         await xml.WriteAttributeStringAsync(null, "creationDateTime", null, Timestamp(header.CreatedUtc));
 
@@ -117,7 +117,7 @@ public static class RefiQdaExport
             {
                 await xml.WriteStartElementAsync(null, "User", ns);
                 await xml.WriteAttributeStringAsync(null, "guid", null, userGuids[user.Id].ToString());
-                await xml.WriteAttributeStringAsync(null, "name", null, XmlText.Clean(user.Name));
+                await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(user.Name));
                 await xml.WriteAttributeStringAsync(null, "id", null, header.Iris.User(user.Id));
                 await xml.WriteEndElementAsync();
             }
@@ -145,10 +145,10 @@ public static class RefiQdaExport
             await xml.WriteStartElementAsync(null, "TextSource", ns);
             var guid = SourceGuid(article.Id);
             await xml.WriteAttributeStringAsync(null, "guid", null, guid.ToString());
-            await xml.WriteAttributeStringAsync(null, "name", null, XmlText.Clean(article.Title));
+            await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(article.Title));
             await xml.WriteAttributeStringAsync(null, "plainTextPath", null, $"internal://{guid}.txt");
             await xml.WriteAttributeStringAsync(null, "modifiedDateTime", null, Timestamp(article.UpdatedAtUtc));
-            await xml.WriteElementStringAsync(null, "Description", ns, XmlText.Clean($"{article.Title}\n{header.Iris.Article(article.Slug)}"));
+            await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean($"{article.Title}\n{header.Iris.Article(article.Slug)}"));
             foreach (var tag in article.Tags)
             {
                 if (tag.IsOrphan)
@@ -181,7 +181,7 @@ public static class RefiQdaExport
         var description = orphans == 0
             ? header.Description
             : $"{header.Description}\n{orphans} tagged passages whose words were no longer found in their article are not in this project (the W3C and CSV exports keep them, with their quotes).";
-        await xml.WriteElementStringAsync(null, "Description", ns, XmlText.Clean(description));
+        await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean(description));
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();
         await xml.FlushAsync();
@@ -195,7 +195,7 @@ public static class RefiQdaExport
         var user = userGuids.TryGetValue(tag.OwnerId, out var u) ? u : StableGuid.ForUser(tag.OwnerId);
         await xml.WriteStartElementAsync(null, "PlainTextSelection", ns);
         await xml.WriteAttributeStringAsync(null, "guid", null, SelectionGuid(tag.Id).ToString());
-        await xml.WriteAttributeStringAsync(null, "name", null, XmlText.Clean(Name(tag.Exact)));
+        await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(Name(tag.Exact)));
         await xml.WriteAttributeStringAsync(null, "startPosition", null, TextOffsets.ToCodePoints(article.Text, tag.Start).ToString(CultureInfo.InvariantCulture));
         await xml.WriteAttributeStringAsync(null, "endPosition", null, TextOffsets.ToCodePoints(article.Text, tag.End).ToString(CultureInfo.InvariantCulture));
         await xml.WriteAttributeStringAsync(null, "creatingUser", null, user.ToString());
@@ -203,7 +203,7 @@ public static class RefiQdaExport
         await xml.WriteAttributeStringAsync(null, "modifyingUser", null, user.ToString());
         await xml.WriteAttributeStringAsync(null, "modifiedDateTime", null, Timestamp(tag.UpdatedAtUtc));
         var description = string.IsNullOrEmpty(tag.Note) ? iris.Passage(article.Slug, tag.Id) : $"{tag.Note}\n\n{iris.Passage(article.Slug, tag.Id)}";
-        await xml.WriteElementStringAsync(null, "Description", ns, XmlText.Clean(description));
+        await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean(description));
         foreach (var theme in tag.Themes)
         {
             if (!themeGuids.TryGetValue(theme.Slug, out var code))
@@ -243,7 +243,7 @@ public static class RefiQdaExport
     {
         await xml.WriteStartElementAsync(null, "Code", ns);
         await xml.WriteAttributeStringAsync(null, "guid", null, ThemeGuid(theme).ToString());
-        await xml.WriteAttributeStringAsync(null, "name", null, XmlText.Clean(theme.Name));
+        await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(theme.Name));
         await xml.WriteAttributeStringAsync(null, "isCodable", null, "true");
         if (ThemePalette.IsColor(theme.Color))
         {
@@ -251,7 +251,7 @@ public static class RefiQdaExport
         }
         if (!string.IsNullOrWhiteSpace(theme.Description))
         {
-            await xml.WriteElementStringAsync(null, "Description", ns, XmlText.Clean(theme.Description));
+            await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean(theme.Description));
         }
         if (!open)
         {
@@ -275,7 +275,7 @@ public static class RefiQdaExport
         await xml.WriteStartElementAsync(null, "VariableRef", ProjectNamespace);
         await xml.WriteAttributeStringAsync(null, "targetGUID", null, variable.ToString());
         await xml.WriteEndElementAsync();
-        await xml.WriteElementStringAsync(null, element, ProjectNamespace, XmlText.Clean(value));
+        await xml.WriteElementStringAsync(null, element, ProjectNamespace, XmlSafeText.Clean(value));
         await xml.WriteEndElementAsync();
     }
 
@@ -290,7 +290,7 @@ public static class RefiQdaExport
 }
 
 /// <summary>Text made safe for XML 1.0: characters it cannot hold (most control characters, lone surrogates) are dropped.</summary>
-public static class XmlText
+public static class XmlSafeText
 {
     public static string Clean(string text)
     {
