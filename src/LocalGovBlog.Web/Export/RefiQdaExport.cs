@@ -72,20 +72,28 @@ public static class RefiQdaExport
         Func<IAsyncEnumerable<ExportedArticle>> articles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        await using var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken);
+        await using var buffer = new DeferredSyncWriteStream(output);
         (int, int) counts;
-        var project = zip.CreateEntry("project.qde", CompressionLevel.Fastest);
-        await using (var stream = await project.OpenAsync(cancellationToken))
+        await using (var zip = await ZipArchive.CreateAsync(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
-            counts = await WriteProjectDocumentAsync(stream, header, codebook, users, articles(), cancellationToken);
+            var project = zip.CreateEntry("project.qde", CompressionLevel.Fastest);
+            await using (var stream = await project.OpenAsync(cancellationToken))
+            {
+                counts = await WriteProjectDocumentAsync(stream, header, codebook, users, articles(), cancellationToken);
+            }
+            await buffer.DrainAsync(cancellationToken);
+            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+            await foreach (var article in articles().WithCancellation(cancellationToken))
+            {
+                var entry = zip.CreateEntry($"sources/{SourceGuid(article.Id)}.txt", CompressionLevel.Fastest);
+                await using (var stream = await entry.OpenAsync(cancellationToken))
+                {
+                    await stream.WriteAsync(utf8.GetBytes(article.Text), cancellationToken);
+                }
+                await buffer.DrainAsync(cancellationToken);
+            }
         }
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        await foreach (var article in articles().WithCancellation(cancellationToken))
-        {
-            var entry = zip.CreateEntry($"sources/{SourceGuid(article.Id)}.txt", CompressionLevel.Fastest);
-            await using var stream = await entry.OpenAsync(cancellationToken);
-            await stream.WriteAsync(utf8.GetBytes(article.Text), cancellationToken);
-        }
+        await buffer.DrainAsync(cancellationToken);
         return counts;
     }
 
