@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -8,7 +9,8 @@ namespace LocalGovBlog.Web.Export;
 /// <summary>
 /// Writes tags as one W3C <c>AnnotationCollection</c> (JSON-LD) whose first and only page holds every
 /// annotation, in the shape the API serves (positions in code points, IRIs for people and articles).
-/// Written as it is read: nothing but the current article is held in memory.
+/// Written as it is read: nothing but the current article is held in memory. The JSON goes to a small buffer that
+/// is copied out asynchronously (the serializer flushes synchronously, and Kestrel refuses synchronous writes).
 /// </summary>
 public static class W3cAnnotationExport
 {
@@ -33,7 +35,9 @@ public static class W3cAnnotationExport
     {
         ArgumentNullException.ThrowIfNull(iris);
         ArgumentNullException.ThrowIfNull(articles);
-        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Json.Encoder, Indented = false });
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = new ArrayBufferWriter<byte>(FlushBytes * 2);
+        await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder, Indented = false });
         json.WriteStartObject();
         json.WriteString("@context", WebAnnotation.JsonLdContext);
         json.WriteString("id", collectionId);
@@ -53,15 +57,19 @@ public static class W3cAnnotationExport
                 JsonSerializer.Serialize(json, WebAnnotation.From(tag, article.Text, iris, canEdit: null), Json);
                 written++;
             }
-            if (json.BytesPending > FlushBytes)
+            json.Flush();
+            if (buffer.WrittenCount > FlushBytes)
             {
-                await json.FlushAsync(cancellationToken);
+                await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+                buffer.ResetWrittenCount();
             }
         }
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        json.Flush();
+        await output.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        await output.FlushAsync(cancellationToken);
         return written;
     }
 }
