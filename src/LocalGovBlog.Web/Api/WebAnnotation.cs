@@ -17,7 +17,8 @@ public sealed record WebAnnotation(
     WebAnnotationTarget Target,
     bool Public,
     bool Orphan,
-    bool? CanEdit)
+    bool? CanEdit,
+    EditedPassage? Edited)
 {
     public const string JsonLdContext = "http://www.w3.org/ns/anno.jsonld";
 
@@ -51,7 +52,8 @@ public sealed record WebAnnotation(
         return new WebAnnotation(JsonLdContext, iris.Annotation(row.Id), "Annotation", "tagging",
             new WebAnnotationCreator(iris.User(row.OwnerId), row.OwnerName, "Person"), Utc(row.CreatedAtUtc), Utc(row.UpdatedAtUtc), body,
             new WebAnnotationTarget(iris.Article(row.ArticleSlug), selectors),
-            row.IsPublic, row.IsOrphan, canEdit);
+            row.IsPublic, row.IsOrphan, canEdit,
+            row.QuoteBeforeEdit is null ? null : new EditedPassage(row.QuoteBeforeEdit));
     }
 
     /// <summary>The store keeps UTC without saying so; a DateTime of kind Utc is written with its Z.</summary>
@@ -59,6 +61,12 @@ public sealed record WebAnnotation(
 }
 
 public sealed record WebAnnotationCreator(string Id, string Name, string Type);
+
+/// <summary>
+/// Present when a re-import carried the tag to words that changed: <see cref="PreviousQuote"/> is
+/// what the tag quoted before. <c>POST /api/annotations/{id}/accept-edit</c> accepts the new words.
+/// </summary>
+public sealed record EditedPassage(string PreviousQuote);
 
 public sealed record TextualBody(string Type, string Purpose, string Value, string? Format, string? Label);
 
@@ -77,6 +85,7 @@ public sealed record WebAnnotationInput(
 /// <summary>One stored tag with what the API and pages show of it.</summary>
 public sealed record AnnotationRow(
     int Id, string ArticleSlug, string OwnerId, string OwnerName, int Start, int End, string Exact, string Prefix, string Suffix,
-    string? Note, bool IsPublic, bool IsOrphan, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, IReadOnlyList<ThemeRef> Themes);
+    string? Note, bool IsPublic, bool IsOrphan, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, IReadOnlyList<ThemeRef> Themes,
+    string? QuoteBeforeEdit = null);
 
 public sealed record ThemeRef(string Slug, string Name, string Color);

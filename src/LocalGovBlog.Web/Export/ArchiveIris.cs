@@ -1,4 +1,6 @@
 using System.Globalization;
+using LocalGovBlog.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Export;
 
@@ -34,23 +36,20 @@ public sealed record ArchiveIris(string Base)
 
 /// <summary>
 /// The one place that decides the site's public base address (scheme, host and path base, no trailing
-/// slash), so ids and links everywhere are built alike.
+/// slash), so ids and links everywhere are built alike: <c>Site:PublicBaseAddress</c>, never the request's
+/// Host header (which a client chooses).
 /// </summary>
 public static class PublicAddress
 {
-    public const string Setting = "Site:PublicBaseAddress";
-
-    public const string Default = "http://localhost:5080";
-
     public static string Of(HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        return Of(http.RequestServices);
     }
 
     public static string Of(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return (services.GetRequiredService<IConfiguration>()[Setting] ?? Default).TrimEnd('/');
+        return services.GetRequiredService<IOptions<SiteOptions>>().Value.BaseAddress;
     }
 }
