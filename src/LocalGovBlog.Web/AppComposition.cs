@@ -6,6 +6,8 @@ using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Export;
+using LocalGovBlog.Web.Feeds;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Hosting;
@@ -45,6 +47,9 @@ public static class AppComposition
         builder.Services.AddScoped<ArchiveInitializer>();
         builder.Services.AddScoped<PassageTagService>();
         builder.Services.AddScoped<CodebookService>();
+        builder.Services.AddScoped<ExportQuery>();
+        builder.Services.AddScoped<AnnotationImporter>();
+        builder.Services.AddApiDescription();
 
         builder.Services.AddAccounts(builder.Configuration, builder.Environment, insecureHttp);
         builder.Services.AddRateLimits();
@@ -131,13 +136,16 @@ public static class AppComposition
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapRazorPages().WithStaticAssets();
-        var api = app.MapGroup("/api").WithMetadata(new RequestSizeLimitAttribute(RequestSizeLimits.ApiMaxBytes));
+        var api = app.MapGroup("/api").WithProblemResponses().WithMetadata(new RequestSizeLimitAttribute(RequestSizeLimits.ApiMaxBytes));
         api.MapArticlesApi();
         api.MapAuthorsApi();
         api.MapAccountsApi();
         api.MapAnnotationsApi();
         api.MapThemesApi();
         app.MapThemeStyles();
+        app.MapExportApi();
+        app.MapFeeds();
+        app.MapApiDescription();
         // Live: the process answers. Ready: the store answers and has every migration (what a load balancer asks).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
