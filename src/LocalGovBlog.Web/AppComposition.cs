@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
+using LocalGovBlog.Web.Analysis;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
@@ -31,6 +32,7 @@ public static class AppComposition
         builder.Services.AddScoped<ArchiveInitializer>();
         builder.Services.AddScoped<PassageTagService>();
         builder.Services.AddScoped<CodebookService>();
+        builder.Services.AddAnalysis();
 
         builder.Services.AddAccounts(builder.Environment);
         builder.Services.AddRateLimits(builder.Configuration);
@@ -101,6 +103,7 @@ public static class AppComposition
         api.MapAccountsApi();
         api.MapAnnotationsApi();
         api.MapThemesApi();
+        api.MapAnalysisApi();
         app.MapThemeStyles();
         app.MapHealthChecks("/health");
         return app;

@@ -12,7 +12,7 @@ namespace LocalGovBlog.Web.Search;
 /// porter stemming over unicode61 with diacritics removed, bm25 with titles weighted highest.
 /// The importer keeps it in step through <see cref="IndexAsync"/> inside its own transactions.
 /// </summary>
-public sealed class SqliteArticleSearch(ArchiveDbContext db, IConfiguration configuration) : IArticleSearch
+public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IConfiguration configuration) : IArticleSearch
 {
     /// <summary>bm25 column weights: title, standfirst, body, authors, notes.</summary>
     private const string Bm25 = "bm25(ArticleSearch, 10.0, 4.0, 1.0, 6.0, 2.0)";
