@@ -153,6 +153,15 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
         };
     }
 
+    /// <summary>Every author with a tagged article, by name: the choices of the author filter.</summary>
+    public async Task<IReadOnlyList<AuthorInfo>> AuthorsOfTaggedAsync(AnalysisSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var ids = snapshot.Articles.Values.SelectMany(a => a.AuthorIds).ToHashSet();
+        return await db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name)
+            .Select(a => new AuthorInfo(a.Id, a.Slug, a.Name)).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ThemeInfo>> CodebookAsync(CancellationToken cancellationToken) =>
         await db.Themes.AsNoTracking().OrderBy(t => t.Name)
             .Select(t => new ThemeInfo(t.Id, t.Slug, t.Name, t.Color, t.Description)).ToListAsync(cancellationToken);

@@ -55,9 +55,12 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
     {
         ArgumentNullException.ThrowIfNull(db);
         // One row per (tag, theme), in tag order; the query filter already leaves deleted tags out.
-        var rows = db.Annotations.AsNoTracking().Where(a => !a.IsOrphan)
-            .SelectMany(a => a.Themes.Select(t => new { a.Id, a.ArticleId, a.OwnerId, a.Start, a.End, a.IsPublic, ThemeId = t.Id }))
-            .OrderBy(r => r.Id)
+        var links = db.Set<Dictionary<string, object>>("AnnotationThemes");
+        var rows = (from a in db.Annotations.AsNoTracking()
+                    where !a.IsOrphan
+                    join link in links on a.Id equals EF.Property<int>(link, "AnnotationId")
+                    orderby a.Id
+                    select new { a.Id, a.ArticleId, a.OwnerId, a.Start, a.End, a.IsPublic, ThemeId = EF.Property<int>(link, "ThemeId") })
             .AsAsyncEnumerable();
         var passages = new List<CodedPassage>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
