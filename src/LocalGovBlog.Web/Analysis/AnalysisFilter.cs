@@ -20,6 +20,17 @@ public sealed record AnalysisFilter(
 {
     public static AnalysisFilter Everything { get; } = new();
 
+    /// <summary>What this filter counts, as text: equal keys count the same passages (the viewer matters only for "mine").</summary>
+    public string Key
+    {
+        get
+        {
+            static string Ids(IReadOnlySet<int>? ids) => ids is null ? "*" : string.Join(',', ids.Order());
+            var who = Taggers == TaggerScope.Mine ? $"mine:{ViewerId}" : "everyone";
+            return $"{Ids(ThemeIds)}|{Ids(AuthorIds)}|{who}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}";
+        }
+    }
+
     /// <summary>Whether this reader may count this tag at all, whoever's tags are asked for.</summary>
     public static bool Visible(CodedPassage passage, string? viewerId) =>
         passage.IsPublic || (viewerId is not null && passage.OwnerId == viewerId);

@@ -98,7 +98,7 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        var tab = CrossTab.Count(snapshot.Counted(scope.Filter), scope.Filter, a => a.AuthorIds);
+        var tab = snapshot.Remember("authors|" + scope.Filter.Key, () => CrossTab.Count(snapshot.Counted(scope.Filter), scope.Filter, a => a.AuthorIds));
         IReadOnlyList<AuthorInfo> columns = scope.ChosenAuthors;
         if (columns.Count == 0)
         {
@@ -120,9 +120,12 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        var counted = snapshot.Counted(scope.Filter).ToList();
-        var tab = CrossTab.Count<string>(counted, scope.Filter, a => a.Month is { } month ? [month] : []);
-        var months = MonthSpan(counted.Select(c => c.Article.Published).OfType<DateOnly>());
+        var (tab, months) = snapshot.Remember("months|" + scope.Filter.Key, () =>
+        {
+            var counted = snapshot.Counted(scope.Filter).ToList();
+            return Tuple.Create(CrossTab.Count<string>(counted, scope.Filter, a => a.Month is { } month ? [month] : []),
+                MonthSpan(counted.Select(c => c.Article.Published).OfType<DateOnly>()));
+        });
         var query = scope.Parameters;
         return new MatrixTable("months", "Tagged passages by theme and month of publication", "Theme", "Month", "passages",
             [.. scope.Themes.Select(Row)],
@@ -135,7 +138,8 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        var counted = CoOccurrence.Count(snapshot.Counted(scope.Filter).Select(c => c.Passage), scope.Filter, scope.Mode);
+        var counted = snapshot.Remember($"co|{scope.Mode}|{scope.Filter.Key}",
+            () => CoOccurrence.Count(snapshot.Counted(scope.Filter).Select(c => c.Passage), scope.Filter, scope.Mode));
         var mode = AnalysisParameters.ModeName(scope.Mode);
         var (caption, unit) = scope.Mode switch
         {
@@ -153,11 +157,23 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
         };
     }
 
+    /// <summary>Passages counted (with at least one of the counted themes), and how many of them are in undated articles.</summary>
+    public static (int Counted, int Undated) Totals(AnalysisSnapshot snapshot, AnalysisScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(scope);
+        return snapshot.Remember("totals|" + scope.Filter.Key, () =>
+        {
+            var counted = snapshot.Counted(scope.Filter).Where(c => scope.Filter.Themes(c.Passage).Any()).ToList();
+            return Tuple.Create(counted.Count, counted.Count(c => c.Article.Published is null));
+        }).ToValueTuple();
+    }
+
     /// <summary>Every author with a tagged article, by name: the choices of the author filter.</summary>
     public async Task<IReadOnlyList<AuthorInfo>> AuthorsOfTaggedAsync(AnalysisSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var ids = snapshot.Articles.Values.SelectMany(a => a.AuthorIds).ToHashSet();
+        var ids = snapshot.Remember("tagged-authors", () => snapshot.Articles.Values.SelectMany(a => a.AuthorIds).ToHashSet());
         return await db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new AuthorInfo(a.Id, a.Slug, a.Name)).ToListAsync(cancellationToken);
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace LocalGovBlog.Web.Analysis;
 
 /// <summary>
@@ -18,4 +20,21 @@ public sealed class AnalysisSnapshot(IReadOnlyList<CodedPassage> passages, IRead
 
     public IEnumerable<(CodedPassage Passage, CodedArticle Article)> Counted(AnalysisFilter filter) =>
         filter.Apply(Passages, Articles);
+
+    /// <summary>Results already computed from this snapshot, by what was asked (<see cref="AnalysisFilter.Key"/> and the
+    /// matrix): a snapshot never changes, so a result stays true for as long as the snapshot is the current one.</summary>
+    private readonly ConcurrentDictionary<string, Lazy<object>> _results = new(StringComparer.Ordinal);
+
+    /// <summary>Kept results at most; past this the oldest are not told apart and all are dropped (filters vary little).</summary>
+    private const int MaxResults = 256;
+
+    public T Remember<T>(string key, Func<T> compute) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        if (_results.Count >= MaxResults)
+        {
+            _results.Clear();
+        }
+        return (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
 }

@@ -44,9 +44,7 @@ public sealed class IndexModel(AnalysisService analysis) : AnalysisPage(analysis
         ByAuthor = await Analysis.ThemesByAuthorAsync(Snapshot, scope, cancellationToken);
         CoOccurrence = AnalysisService.CoOccurrenceOf(Snapshot, scope);
         ByMonth = AnalysisService.ThemesByMonth(Snapshot, scope);
-        var counted = Snapshot.Counted(scope.Filter).Where(c => scope.Filter.Themes(c.Passage).Any()).ToList();
-        Counted = counted.Count;
-        Undated = counted.Count(c => c.Article.Published is null);
+        (Counted, Undated) = AnalysisService.Totals(Snapshot, scope);
         AuthorChoices = await Analysis.AuthorsOfTaggedAsync(Snapshot, cancellationToken);
         return Page();
     }
