@@ -48,5 +48,8 @@ public sealed class AgreementModel(AnalysisService analysis, AgreementService ag
 
     public static string Percent(double? value) => value is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "–";
 
-    public static string Kappa(double? value) => value is { } v ? v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal) : "–";
+    /// <summary>Two decimals with a true minus sign; a value that rounds to zero is 0.00, never −0.00.</summary>
+    public static string Kappa(double? value) => value is { } v
+        ? (Math.Round(v, 2) == 0 ? 0 : v).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture).Replace("-", "−", StringComparison.Ordinal)
+        : "–";
 }
