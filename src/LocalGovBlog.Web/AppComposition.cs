@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Security.Claims;
@@ -8,7 +9,13 @@ using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Search;
+using LocalGovBlog.Web.Hosting;
+using LocalGovBlog.Web.Pages;
 using LocalGovBlog.Web.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace LocalGovBlog.Web;
@@ -16,9 +23,17 @@ namespace LocalGovBlog.Web;
 /// <summary>The app's services and request pipeline, kept out of Program.cs so it reads as a table of contents.</summary>
 public static class AppComposition
 {
-    public static WebApplicationBuilder AddLocalGovBlog(this WebApplicationBuilder builder)
+    private const string ReadyTag = "ready";
+
+    /// <param name="commandLine">What the program was asked to do: serve (possibly with --insecure-http) or run a command.</param>
+    public static WebApplicationBuilder AddLocalGovBlog(this WebApplicationBuilder builder, AppCommandLine commandLine)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var insecureHttp = commandLine.InsecureHttp;
+        builder.Services.AddSettings(insecureHttp, serving: commandLine.Command is null);
+        // Under systemd (Type=notify) the unit is "started" only once the store is migrated and the server listens.
+        builder.Host.UseSystemd();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
@@ -27,25 +42,40 @@ public static class AppComposition
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArchiveStore();
         builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
-        builder.Services.AddOptions<ImportSettings>().BindConfiguration(ImportSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
         builder.Services.AddScoped<PassageTagService>();
         builder.Services.AddScoped<CodebookService>();
         builder.Services.AddAnalysis();
 
-        builder.Services.AddAccounts(builder.Environment);
-        builder.Services.AddRateLimits(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration, builder.Environment, insecureHttp);
+        builder.Services.AddRateLimits();
         builder.Services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new HandlerMethodFilter());
             options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
-        // A TLS-terminating proxy on this machine tells us the scheme and the client's address
-        // (only loopback proxies are trusted, so nobody else can forge them past the rate limits).
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        // A TLS-terminating proxy tells us the scheme and the client's address; only the proxies named in
+        // Proxy:TrustedAddresses are believed, so nobody else can forge an address past the rate limits.
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var trusted in proxy.Value.TrustedAddresses)
+            {
+                if (trusted.Contains('/', StringComparison.Ordinal))
+                {
+                    forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(trusted));
+                }
+                else
+                {
+                    forwarded.KnownProxies.Add(IPAddress.Parse(trusted));
+                }
+            }
+        });
         builder.Services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -57,7 +87,9 @@ public static class AppComposition
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<ArchiveDbContext>();
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<ArchiveDbContext>("store", tags: [ReadyTag])
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [ReadyTag]);
         return builder;
     }
 
@@ -65,15 +97,18 @@ public static class AppComposition
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
-        var importSeeds = app.Configuration.GetValue("Import:SeedOnFirstStart", true);
-        await scope.ServiceProvider.GetRequiredService<ArchiveInitializer>().InitializeAsync(importSeeds);
+        await scope.ServiceProvider.GetRequiredService<ArchiveInitializer>().InitializeAsync(importSeeds: true);
         await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureRolesAsync();
     }
 
     public static WebApplication UseLocalGovBlog(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseForwardedHeaders();
+        // With no proxy named the headers are ignored (the middleware would believe anyone given an empty list).
+        if (app.Services.GetRequiredService<IOptions<ProxyOptions>>().Value.TrustedAddresses.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging(options =>
         {
@@ -93,11 +128,12 @@ public static class AppComposition
         app.UseWhen(context => IsApi(context.Request.Path), branch => branch.UseStatusCodePages());
         app.MapStaticAssets();
         app.UseRouting();
+        app.UseRequestSizeLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapRazorPages().WithStaticAssets();
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").WithMetadata(new RequestSizeLimitAttribute(RequestSizeLimits.ApiMaxBytes));
         api.MapArticlesApi();
         api.MapAuthorsApi();
         api.MapAccountsApi();
@@ -105,6 +141,9 @@ public static class AppComposition
         api.MapThemesApi();
         api.MapAnalysisApi();
         app.MapThemeStyles();
+        // Live: the process answers. Ready: the store answers and has every migration (what a load balancer asks).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/health");
         return app;
     }

@@ -1,16 +1,8 @@
 using LocalGovBlog.Web;
-using LocalGovBlog.Web.Import;
+using LocalGovBlog.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(ImportCommand.IsInvoked(args) ? ImportCommand.HostSettings(args) : args);
-builder.AddLocalGovBlog();
-var app = builder.Build();
-
-if (ImportCommand.IsInvoked(args))
-{
-    return await ImportCommand.RunAsync(app.Services, args);
-}
-
-await app.InitializeArchiveAsync();
-app.UseLocalGovBlog();
-await app.RunAsync();
-return 0;
+var commandLine = AppCommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostOptions);
+builder.AddLocalGovBlog(commandLine);
+await using var app = builder.Build();
+return await AppRunner.RunAsync(app, commandLine);

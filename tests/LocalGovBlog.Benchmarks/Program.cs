@@ -1,11 +1,13 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using LocalGovBlog.Benchmarks;
+using LocalGovBlog.Benchmarks.Accuracy;
 
 // generate COUNT FILE        writes a synthetic dump of COUNT posts, with a long tail of rarer words
 // search-bench DB [RUNS]     times searches and author lookups against an imported store (p50/p95)
 // tags DB COUNT [USERS]     adds COUNT passage tags by USERS taggers (50) in bulk, and dates undated articles
 // page-bench URL RUNS PATH…  times pages of a running instance on this machine (p50/p95)
+// accuracy [CASES] [--seed N] [--misses] [--show KIND N]  re-anchoring accuracy per edit kind, ours beside the Hypothesis matcher
 // anything else              runs the BenchmarkDotNet benchmarks (pass --filter '*' to choose)
 if (args is ["generate", var countText, var path])
 {
@@ -29,6 +31,31 @@ if (args is ["tags", var tagDatabase, var tagCount, ..])
 if (args is ["page-bench", var root, var pageRuns, .. var paths])
 {
     await PageLatency.RunAsync(new Uri(root), int.Parse(pageRuns, CultureInfo.InvariantCulture), paths);
+    return 0;
+}
+if (args is ["accuracy", ..])
+{
+    var casesPerKind = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCulture, out var n) ? n : 10;
+    var seed = Array.IndexOf(args, "--seed") is var at and >= 0 && at + 1 < args.Length
+        ? int.Parse(args[at + 1], CultureInfo.InvariantCulture)
+        : AccuracyCorpus.DefaultSeed;
+    var cases = AccuracyCorpus.Cases(casesPerKind, seed).ToList();
+    var ours = AccuracyRun.Ours(cases);
+    var hypothesis = AccuracyRun.Hypothesis(cases);
+    if (Array.IndexOf(args, "--show") is var show and >= 0 && show + 2 < args.Length)
+    {
+        // --show KIND N: the old and new text of one case, to see why a tag went where it did.
+        var one = cases.Single(c => c.EditKind == args[show + 1] && c.Number == int.Parse(args[show + 2], CultureInfo.InvariantCulture));
+        Console.WriteLine($"--- old ---\n{one.OldText}\n--- new ---\n{one.NewText}\n---");
+    }
+    if (args.Contains("--misses"))
+    {
+        Console.WriteLine(AccuracyRun.Misses(ours, "ours"));
+        Console.WriteLine(AccuracyRun.Misses(hypothesis, "hypothesis"));
+    }
+    Console.WriteLine($"{cases.Count} articles, {ours.Count} tags, {AccuracyCorpus.EditKinds.Count} edit kinds (seed {seed})");
+    Console.WriteLine();
+    Console.Write(AccuracyRun.Table(ours, hypothesis));
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(DumpGenerator).Assembly).Run(args);

@@ -4,7 +4,7 @@ using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Pages.Articles;
 using LocalGovBlog.Web.Search;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Benchmarks;
 
@@ -22,7 +22,7 @@ internal static class SearchLatency
             .Options;
         await using var db = new ArchiveDbContext(options);
         await db.Database.OpenConnectionAsync();
-        var search = new SqliteArticleSearch(db, new ConfigurationBuilder().Build());
+        var search = new SqliteArticleSearch(db, Options.Create(new SearchOptions()));
         var total = await db.Articles.CountAsync();
         Console.WriteLine($"{total:N0} articles in {databasePath}; {runs} runs per query; rank limit {search.RankLimit:N0}, facet limit {search.FacetLimit:N0}");
 

@@ -48,6 +48,8 @@ public sealed class ArchiveSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databasePath}");
         builder.UseSetting("Import:SeedDirectory", RepositoryRoot.SeedsDirectory);
         builder.UseSetting("Import:SeedOnFirstStart", "true");
+        builder.UseSetting("Site:PublicBaseAddress", "https://127.0.0.1");
+        builder.UseSetting("AllowedHosts", "127.0.0.1;localhost");
         // Every test's browser comes from 127.0.0.1: one "client" that registers many people.
         builder.UseSetting("RateLimits:RegistrationsPerHour", "1000");
         builder.ConfigureServices(services => services.ConfigureDbContext<ArchiveDbContext>(

@@ -14,10 +14,37 @@ namespace LocalGovBlog.IntegrationTests;
 public sealed class ArchiveFactory(bool seed = true, string environment = "Development", string? databasePath = null) : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("localgovblog-tests-").FullName;
+    private readonly Dictionary<string, string> _settings = [];
+    private bool _kestrel;
+
+    /// <summary>Serves on a real loopback port instead of in memory, for tests that need a client address
+    /// (the rate limits and lockout key on it); <see cref="RootUri"/> is where. Call before the first request.</summary>
+    public ArchiveFactory WithKestrel()
+    {
+        _kestrel = true;
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        return this;
+    }
+
+    /// <summary>A setting for the app, as an operator would set it. Call before the first request.</summary>
+    public ArchiveFactory WithSetting(string key, string value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>With <see cref="WithKestrel"/>: the address the app listens on.</summary>
+    public Uri RootUri => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single());
 
     public string DatabasePath => databasePath ?? Path.Combine(_folder, "archive.db");
 
     public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
+
+    public const string PublicBaseAddress = "https://localgovblog.test";
+
+    /// <summary>The factory's temp folder, removed with it.</summary>
+    public string Folder => _folder;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,8 +52,17 @@ public sealed class ArchiveFactory(bool seed = true, string environment = "Devel
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Import:SeedDirectory", RepositoryPaths.Seeds);
         builder.UseSetting("Import:SeedOnFirstStart", seed ? "true" : "false");
+        // The public address FormsClient speaks to; outside Development the host must be admitted by name.
+        builder.UseSetting("Site:PublicBaseAddress", PublicBaseAddress);
+        builder.UseSetting("AllowedHosts", "localgovblog.test;localhost");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(_folder, "logs", "localgovblog-.log"));
+        // The in-memory test server has no request size feature; the app enforces its limits itself.
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>Writes <paramref name="text"/> to a file in this factory's folder and returns its path.</summary>
@@ -61,7 +97,15 @@ public sealed class ArchiveFactory(bool seed = true, string environment = "Devel
     }
 
     /// <summary>Building the server runs Program: migrations and, when asked, the seed import.</summary>
-    public void EnsureStarted() => _ = Server;
+    public void EnsureStarted()
+    {
+        if (_kestrel)
+        {
+            StartServer();
+            return;
+        }
+        _ = Server;
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -9,20 +9,22 @@ public static class AccountRegistration
     public const int MinimumPasswordLength = 12;
     public const int MaximumPasswordLength = 128;
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services, IHostEnvironment environment)
+    /// <param name="insecureHttp">A lab started with --insecure-http: cookies go over plain HTTP too.</param>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, bool insecureHttp)
     {
+        // Outside Development cookies are Secure: a browser sends them only over HTTPS (directly, or
+        // through a TLS-terminating proxy that says so in X-Forwarded-Proto).
+        var cookiePolicy = environment.IsDevelopment() || insecureHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
-                // OWASP ASVS 5.0: length, no composition rules, lockout against guessing.
+                // OWASP ASVS 5.0: length and no composition rules. Lockout against guessing is per user name
+                // and client address (SignInLockout), so nobody can lock someone else out from afar.
                 options.Password.RequiredLength = MinimumPasswordLength;
                 options.Password.RequireDigit = false;
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 10;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = false;
                 options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._";
                 options.SignIn.RequireConfirmedAccount = false;
@@ -42,7 +44,7 @@ public static class AccountRegistration
             options.Cookie.Name = "LocalGovBlog.Session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookiePolicy;
             options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
             options.LoginPath = "/account/signin";
@@ -59,18 +61,20 @@ public static class AccountRegistration
             options.Cookie.Name = "LocalGovBlog.Antiforgery";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = cookiePolicy;
         });
 
         services.AddDataProtection()
             .SetApplicationName("LocalGovBlog")
-            .PersistKeysToDbContext<ArchiveDbContext>();
+            .PersistKeysToDbContext<ArchiveDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AppRoles.Admin, policy => policy.RequireRole(AppRoles.Admin))
             .AddPolicy(AppRoles.Editor, policy => policy.RequireRole(AppRoles.Editor, AppRoles.Admin));
 
         services.AddScoped<AccountService>();
+        services.AddSingleton<SignInLockout>();
         return services;
     }
 

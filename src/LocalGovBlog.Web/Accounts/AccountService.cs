@@ -1,17 +1,26 @@
+using System.Data;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Accounts;
 
 /// <summary>
-/// The account rules that pages and API share: the first account is the admin, sign-out ends
-/// every copy of the session, and the archive always keeps at least one admin.
+/// The account rules that pages, API and command line share: the first account is the admin, sign-out
+/// ends every copy of the session, and the archive always keeps at least one admin.
 /// </summary>
+/// <remarks>
+/// A change that depends on counting admins runs in one transaction that counts and changes. SQLite
+/// begins it with BEGIN IMMEDIATE, so two admins removing each other at the same moment are served one
+/// after the other and the second sees that only one admin is left (PostgreSQL: serializable isolation).
+/// </remarks>
 public sealed partial class AccountService(
+    ArchiveDbContext db,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     SignInManager<AppUser> signIn,
+    IArticleSearch search,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
@@ -67,23 +76,32 @@ public sealed partial class AccountService(
         await signIn.SignOutAsync();
     }
 
+    /// <summary>Deletes the account and, with it, its passage tags; their notes leave the search index in the same transaction.</summary>
     public async Task<IdentityResult> DeleteAsync(AppUser user, string password)
     {
+        ArgumentNullException.ThrowIfNull(user);
         if (!await users.CheckPasswordAsync(user, password))
         {
             return IdentityResult.Failed(new IdentityError { Code = "PasswordMismatch", Description = "The password is not right." });
         }
-        if (await IsLastAdminAsync(user))
+        await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable))
         {
-            return IdentityResult.Failed(new IdentityError { Code = "LastAdmin", Description = "You are the only admin: make someone else an admin before deleting your account." });
+            if (await IsLastAdminAsync(user))
+            {
+                return IdentityResult.Failed(new IdentityError { Code = "LastAdmin", Description = "You are the only admin: make someone else an admin before deleting your account." });
+            }
+            var tagged = await db.Annotations.Where(a => a.OwnerId == user.Id).Select(a => a.ArticleId).Distinct().ToListAsync();
+            var result = await users.DeleteAsync(user); // the store cascades the account's tags away
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+            await search.IndexAsync(tagged, CancellationToken.None);
+            await transaction.CommitAsync();
         }
         await signIn.SignOutAsync();
-        var result = await users.DeleteAsync(user);
-        if (result.Succeeded)
-        {
-            LogDeleted(user.Id);
-        }
-        return result;
+        LogDeleted(user.Id);
+        return IdentityResult.Success;
     }
 
     public async Task<IdentityResult> SetRoleAsync(string actingUserId, string userId, string role, bool granted)
@@ -92,12 +110,13 @@ public sealed partial class AccountService(
         {
             return IdentityResult.Failed(new IdentityError { Code = "UnknownRole", Description = $"There is no role '{role}'." });
         }
+        await EnsureRolesAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
             return IdentityResult.Failed(new IdentityError { Code = "UnknownUser", Description = "There is no such account." });
         }
-        await EnsureRolesAsync();
         var has = await users.IsInRoleAsync(user, role);
         if (has == granted)
         {
@@ -110,11 +129,40 @@ public sealed partial class AccountService(
         var result = granted ? await users.AddToRoleAsync(user, role) : await users.RemoveFromRoleAsync(user, role);
         if (result.Succeeded)
         {
+            await transaction.CommitAsync();
             // No stamp change: the principal is rebuilt from the store on every request, so the
             // new roles apply at once without signing the person out.
             LogRoleChanged(actingUserId, user.Id, role, granted);
         }
         return result;
+    }
+
+    /// <summary>
+    /// <c>grant-admin USERNAME</c>: the way back when no admin can sign in (the last one forgot their
+    /// password or left). Whoever can run the program against the store is trusted with it.
+    /// </summary>
+    public async Task<IdentityResult> GrantAdminFromCommandLineAsync(string userName)
+    {
+        var user = await users.FindByNameAsync(userName.Trim());
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError
+            {
+                Code = "UnknownUser",
+                Description = $"There is no account called '{userName}'. Register it at /account/register first, then run this again.",
+            });
+        }
+        await EnsureRolesAsync();
+        if (!await users.IsInRoleAsync(user, AppRoles.Admin))
+        {
+            var result = await users.AddToRoleAsync(user, AppRoles.Admin);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+        }
+        LogRoleChanged("command line", user.Id, AppRoles.Admin, true);
+        return IdentityResult.Success;
     }
 
     private async Task<bool> IsLastAdminAsync(AppUser user) =>

@@ -9,12 +9,12 @@ namespace LocalGovBlog.Web.Analysis;
 /// matrix over a million tags is a walk over an array, not a join over the store on every request.
 /// Changes are seen through <see cref="AnalysisChangeInterceptor"/> (every save that touches tags, themes,
 /// articles or their authors, and every committed transaction), and a snapshot is never older than
-/// <c>Analysis:SnapshotSeconds</c> (60), which covers changes made by another instance of the program.
+/// <c>Analysis:SnapshotSeconds</c> (600), which covers changes made by another instance of the program.
 /// </summary>
 public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion version, TimeProvider clock, IConfiguration configuration) : IDisposable
 {
     private readonly SemaphoreSlim _building = new(1, 1);
-    private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(configuration.GetValue("Analysis:SnapshotSeconds", 60));
+    private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(configuration.GetValue("Analysis:SnapshotSeconds", 600));
     private Built? _current;
 
     private sealed record Built(AnalysisSnapshot Snapshot, long Version, DateTimeOffset At);

@@ -3,177 +3,359 @@ using DiffMatchPatch;
 namespace LocalGovBlog.Web.Annotations;
 
 /// <summary>
-/// Carries passages from an article's old canonical text to its new one. One diff of the two
-/// texts serves every passage: a passage's offsets are mapped through it and the quote checked
-/// there; failing that, the quote is searched for, weighted by its prefix, suffix and nearness to
-/// where the diff put it; a candidate less similar than <see cref="SimilarityFloor"/> leaves the
-/// passage an orphan rather than attaching it to the wrong words.
+/// Carries passages from an article's old canonical text to its new one by tracing characters,
+/// not by searching for words. One character diff of the two texts serves every passage: the share
+/// of a passage's characters the diff keeps, and the stretch of new text they make, decide whether
+/// it is kept, moved, edited or orphaned. Only text the diff calls deleted here and inserted
+/// elsewhere (a move) is looked for elsewhere, and a match there counts only when its words and
+/// (for a short quote) its surroundings agree. A passage whose characters are all gone is an
+/// orphan: kept, but attached to no words.
 /// </summary>
 public sealed class PassageAnchor
 {
-    /// <summary>How much of the quote must survive (1 − edit distance / length) for the passage to follow it.</summary>
-    public const double SimilarityFloor = 0.75;
+    /// <summary>
+    /// A passage follows its characters when at least this share of them survive, together: in one
+    /// stretch of the new text of which they make up at least the same share.
+    /// </summary>
+    public const double SurvivalShare = 0.75;
 
-    private const int BitapLimit = 32;
+    /// <summary>Quotes shorter than this are too common to be found elsewhere on their words alone.</summary>
+    public const int ShortQuote = 40;
 
-    private const int SearchWindow = 2048;
+    /// <summary>Below this much agreeing surroundings a short quote is never found elsewhere.</summary>
+    private const int ContextMinimum = 8;
 
+    /// <summary>How far either side of a passage the text deleted with it is taken along when looking for where it went.</summary>
+    private const int ContextReach = 64;
+
+    private const int SeedLength = 16;
+    private const int MaxSeeds = 24;
+    private const int MaxCandidates = 3;
+
+    /// <summary>The share of a passage's seeds a stretch of inserted text must hold to be worth comparing.</summary>
+    private const double MinSeedShare = 0.3;
+
+    private readonly string _oldText;
     private readonly string _newText;
-    private readonly List<Diff>? _diffs;
-    private readonly diff_match_patch _dmp = new() { Diff_Timeout = 2f, Match_Threshold = 0.35f, Match_Distance = 5000 };
+    private readonly TextTrace? _trace;
+    private readonly List<(int Start, int Length)> _insertions = [];
+    private readonly diff_match_patch _dmp = new() { Diff_Timeout = 2f };
 
     public PassageAnchor(string oldText, string newText)
     {
         ArgumentNullException.ThrowIfNull(oldText);
         ArgumentNullException.ThrowIfNull(newText);
+        _oldText = oldText;
         _newText = newText;
-        _diffs = string.Equals(oldText, newText, StringComparison.Ordinal) ? null : _dmp.diff_main(oldText, newText, checklines: true);
+        if (!string.Equals(oldText, newText, StringComparison.Ordinal))
+        {
+            _trace = TextTrace.Between(oldText, newText, _dmp);
+            _insertions = _trace.Insertions(SeedLength);
+        }
     }
-
-    public string NewText => _newText;
 
     public AnchorResult Reanchor(PassageSelector passage)
     {
         ArgumentNullException.ThrowIfNull(passage);
+        // Whatever the store holds must not throw: missing strings read as empty.
+        passage = passage with { Exact = passage.Exact ?? "", Prefix = passage.Prefix ?? "", Suffix = passage.Suffix ?? "" };
+        if (Locate(passage) is not { } located)
+        {
+            return Orphan;
+        }
+        var (start, end) = located;
+        if (_trace is null)
+        {
+            return Result(passage, new Placement(start, end, end - start));
+        }
+        if (_trace.UnsureCount(start, end) * 2 > end - start)
+        {
+            return Orphan; // its paragraph has two plausible homes: attach it to neither
+        }
+        // The diff kept enough of it together: it follows its characters, whether or not its words changed.
+        if (Follow(_trace, start, end, 0, 0) is { } inPlace)
+        {
+            return Result(passage, inPlace);
+        }
+        // Its characters went: they may have moved, deleted here and inserted elsewhere.
+        return FindMoved(passage, start, end) is { Ambiguous: false, Best: { } moved } ? Result(passage, moved) : Orphan;
+    }
+
+    private static readonly AnchorResult Orphan = new(AnchorOutcome.Orphaned, null);
+
+    /// <summary>Where the passage is in the old text: its offsets if they hold its quote, else the quote found by its surroundings.</summary>
+    private (int Start, int End)? Locate(PassageSelector passage)
+    {
         var exact = passage.Exact;
-        if (exact.Length == 0)
+        if (exact.Length == 0 || exact.Length > _oldText.Length)
         {
-            return new AnchorResult(AnchorOutcome.Orphaned, null);
+            return null;
         }
-        var start = MapStart(passage.Start);
-        // 1. The diff says where the passage went, and its words and surroundings are all there.
-        var mapped = QuoteAt(start, exact);
-        if (mapped && ContextScore(passage, start) >= 2)
+        var (start, end) = (passage.Start, passage.End);
+        if (start >= 0 && end >= start && end <= _oldText.Length && end - start == exact.Length
+            && string.CompareOrdinal(_oldText, start, exact, 0, exact.Length) == 0)
         {
-            return Found(start, start + exact.Length, passage);
+            return (start, end);
         }
-        // 2. The same words: the occurrence whose surroundings and place fit best, the diff's own
-        // placement preferred unless another occurrence keeps clearly more of the old context.
-        var occurrence = BestOccurrence(passage, start, mapped);
-        if (occurrence >= 0)
+        // A selector whose offsets do not hold its quote: trust the quote where its surroundings agree best.
+        (int Start, int End)? best = null;
+        var bestScore = -1.0;
+        for (var at = _oldText.IndexOf(exact, StringComparison.Ordinal); at >= 0;
+             at = at + 1 <= _oldText.Length - exact.Length ? _oldText.IndexOf(exact, at + 1, StringComparison.Ordinal) : -1)
         {
-            return Found(occurrence, occurrence + exact.Length, passage);
-        }
-        // 3. The words were edited: the mapped range, or a fuzzy search near it, if similar enough.
-        var end = Math.Max(start, MapEnd(passage.End));
-        if (end > start && Similarity(exact, _newText[start..end]) >= SimilarityFloor)
-        {
-            return Found(start, end, passage);
-        }
-        var fuzzy = FuzzySearch(exact, start);
-        return fuzzy is { } range
-            ? Found(range.Start, range.End, passage)
-            : new AnchorResult(AnchorOutcome.Orphaned, null);
-    }
-
-    private AnchorResult Found(int start, int end, PassageSelector old)
-    {
-        var selector = PassageSelector.Of(_newText, start, end);
-        var kept = start == old.Start && end == old.End && selector.Exact == old.Exact;
-        return new AnchorResult(kept ? AnchorOutcome.Kept : AnchorOutcome.Moved, selector);
-    }
-
-    private bool QuoteAt(int start, string exact) =>
-        start >= 0 && start + exact.Length <= _newText.Length
-        && string.CompareOrdinal(_newText, start, exact, 0, exact.Length) == 0;
-
-    /// <summary>Where old offset <paramref name="offset"/> lands; text inserted right before it pushes it on.</summary>
-    private int MapStart(int offset) => _diffs is null ? offset : _dmp.diff_xIndex(_diffs, offset);
-
-    /// <summary>Where an exclusive end lands: after the last character it closes, not after text inserted behind it.</summary>
-    private int MapEnd(int end) => _diffs is null || end == 0 ? end : _dmp.diff_xIndex(_diffs, end - 1) + 1;
-
-    private int BestOccurrence(PassageSelector passage, int expected, bool mappedHasQuote)
-    {
-        const double diffBonus = 0.5;
-        var best = mappedHasQuote ? expected : -1;
-        var bestScore = mappedHasQuote ? ContextScore(passage, expected) + diffBonus : double.MinValue;
-        for (var at = _newText.IndexOf(passage.Exact, StringComparison.Ordinal); at >= 0;
-             at = at + 1 < _newText.Length ? _newText.IndexOf(passage.Exact, at + 1, StringComparison.Ordinal) : -1)
-        {
-            var score = ContextScore(passage, at) - Math.Abs(at - expected) / (double)Math.Max(1, _newText.Length);
+            var score = Agreement(_oldText, passage, at, at + exact.Length) - Math.Abs((long)at - start) / (double)(_oldText.Length + 1);
             if (score > bestScore)
             {
-                bestScore = score;
-                best = at;
+                (best, bestScore) = ((at, at + exact.Length), score);
             }
         }
         return best;
     }
 
-    /// <summary>How many characters of the old prefix and suffix stand next to this occurrence (0..2).</summary>
-    private double ContextScore(PassageSelector passage, int at)
+    /// <summary>
+    /// The passage's surviving characters in the diff: the largest group of runs that make up at
+    /// least <see cref="SurvivalShare"/> of the stretch they span, if that group holds at least the
+    /// same share of the passage. Offsets are those of the texts, the diff's plus the bases.
+    /// </summary>
+    private Placement? Follow(TextTrace trace, int start, int end, int oldBase, int newBase)
     {
-        var prefix = passage.Prefix;
-        var matchedBefore = 0;
-        while (matchedBefore < prefix.Length && at - matchedBefore - 1 >= 0
-               && _newText[at - matchedBefore - 1] == prefix[prefix.Length - matchedBefore - 1])
+        var length = end - start;
+        var runs = trace.Survivors(start - oldBase, end - oldBase);
+        var (bestCount, bestFirst, bestLast, bestSpan) = (0, -1, -1, int.MaxValue);
+        var allowedGap = length * (1 - SurvivalShare) / SurvivalShare;
+        for (var first = 0; first < runs.Count; first++)
         {
-            matchedBefore++;
+            var count = 0;
+            var reached = runs[first].New;
+            for (var last = first; last < runs.Count; last++)
+            {
+                if (runs[last].New < reached)
+                {
+                    continue; // out of order (moved elsewhere, or a swapped letter): not together with these
+                }
+                count += runs[last].Length;
+                reached = runs[last].NewEnd;
+                var span = reached - runs[first].New;
+                if (span - count > allowedGap)
+                {
+                    break; // more new text between these runs than any surviving passage may hold
+                }
+                if (count >= SurvivalShare * span && (count > bestCount || (count == bestCount && span < bestSpan)))
+                {
+                    (bestCount, bestFirst, bestLast, bestSpan) = (count, first, last, span);
+                }
+            }
         }
-        var suffix = passage.Suffix;
-        var after = at + passage.Exact.Length;
-        var matchedAfter = 0;
-        while (matchedAfter < suffix.Length && after + matchedAfter < _newText.Length && _newText[after + matchedAfter] == suffix[matchedAfter])
+        if (bestFirst < 0 || bestCount < SurvivalShare * length)
         {
-            matchedAfter++;
+            return null;
         }
-        return (prefix.Length == 0 ? 1 : matchedBefore / (double)prefix.Length)
-            + (suffix.Length == 0 ? 1 : matchedAfter / (double)suffix.Length);
+        // Words typed in place of the passage's first or last ones belong to it, as long as the
+        // passage stays mostly its own characters.
+        var from = runs[bestFirst].New + newBase;
+        var to = runs[bestLast].NewEnd + newBase;
+        var widerFrom = trace.StartWithReplacement(runs[bestFirst], start - oldBase) + newBase;
+        if (bestCount >= SurvivalShare * (to - widerFrom))
+        {
+            from = widerFrom;
+        }
+        var widerTo = trace.EndWithReplacement(runs[bestLast], end - oldBase) + newBase;
+        if (bestCount >= SurvivalShare * (widerTo - from))
+        {
+            to = widerTo;
+        }
+        // Text the edit took away at an edge leaves the space beside it: the passage does not start or end in it.
+        var exact = _oldText.AsSpan(start, length);
+        while (from < to && char.IsWhiteSpace(_newText[from]) && !char.IsWhiteSpace(exact[0]))
+        {
+            from++;
+        }
+        while (to > from && char.IsWhiteSpace(_newText[to - 1]) && !char.IsWhiteSpace(exact[^1]))
+        {
+            to--;
+        }
+        return to > from ? new Placement(from, to, bestCount) : null;
     }
 
-    /// <summary>Bitap for a short quote; for a long one, its head and tail found near each other.</summary>
-    private (int Start, int End)? FuzzySearch(string exact, int expected)
+    private sealed record MoveSearch(Placement? Best, bool Ambiguous);
+
+    /// <summary>
+    /// Looks for the passage in text the diff calls inserted, carrying along the text deleted with
+    /// it; each candidate is re-diffed against that old stretch and must keep the passage's
+    /// characters as <see cref="Follow"/> requires, lie in inserted text, and (short quotes) have
+    /// agreeing surroundings.
+    /// </summary>
+    private MoveSearch? FindMoved(PassageSelector passage, int start, int end)
     {
-        if (_newText.Length == 0)
+        if (_insertions.Count == 0)
         {
             return null;
         }
-        var near = Math.Clamp(expected, 0, _newText.Length);
-        if (exact.Length <= BitapLimit)
+        var length = end - start;
+        var (windowStart, windowEnd) = _trace!.WidenOverDeleted(start, end, ContextReach);
+        var movedContext = windowEnd - windowStart - length;
+        var storedContext = passage.Prefix.Length + passage.Suffix.Length;
+        if (length < ShortQuote && movedContext < ContextMinimum && storedContext < ContextMinimum)
         {
-            var at = MatchNear(exact, near);
-            if (at < 0)
+            return null; // a short quote with nothing around it to tell one occurrence from another
+        }
+        var window = _oldText[windowStart..windowEnd];
+        var found = new List<Placement>();
+        foreach (var (regionStart, regionEnd) in CandidateRegions(window))
+        {
+            var diffs = SegmentDiff.Characters(_dmp, window, _newText[regionStart..regionEnd]);
+            var trace = TextTrace.Of(diffs, window.Length, regionEnd - regionStart);
+            if (Follow(trace, start, end, windowStart, regionStart) is not { } placement
+                || _trace.InsertedCount(placement.Start, placement.End) < SurvivalShare * (placement.End - placement.Start)
+                || found.Any(f => f.Start == placement.Start && f.End == placement.End))
             {
-                return null;
+                continue;
             }
-            var end = Math.Min(_newText.Length, at + exact.Length);
-            return Similarity(exact, _newText[at..end]) >= SimilarityFloor ? (at, end) : null;
+            if (length < ShortQuote)
+            {
+                var carried = trace.SurvivingCount(0, start - windowStart) + trace.SurvivingCount(end - windowStart, window.Length);
+                if (!Enough(carried, movedContext) && !SurroundingsAgree(passage, placement))
+                {
+                    continue;
+                }
+            }
+            found.Add(placement);
         }
-        var head = MatchNear(exact[..BitapLimit], near);
-        var tailGuess = Math.Clamp((head >= 0 ? head : near) + exact.Length - BitapLimit, 0, _newText.Length);
-        var tail = MatchNear(exact[^BitapLimit..], tailGuess);
-        if (head < 0 || tail < 0 || tail + BitapLimit <= head)
+        if (found.Count == 0)
         {
             return null;
         }
-        var stop = Math.Min(_newText.Length, tail + BitapLimit);
-        return Similarity(exact, _newText[head..stop]) >= SimilarityFloor ? (head, stop) : null;
+        var ranked = found.OrderByDescending(f => f.Survived).ToList();
+        return ranked.Count == 1 || ClearlyBetter(ranked[0], ranked[1], length)
+            ? new MoveSearch(ranked[0], false)
+            : new MoveSearch(ranked[0], true);
+    }
+
+    /// <summary>Surroundings agree when at least <see cref="ContextMinimum"/> characters and <see cref="SurvivalShare"/> of those there are to compare do.</summary>
+    private static bool Enough(int agreeing, int available) =>
+        available >= ContextMinimum && agreeing >= Math.Max(ContextMinimum, SurvivalShare * available);
+
+    /// <summary>
+    /// Stretches of the new text where pieces of <paramref name="window"/> were inserted: each
+    /// seed found in an insertion votes for an alignment; the best-supported alignments, with room
+    /// for edits, are the candidates.
+    /// </summary>
+    private List<(int Start, int End)> CandidateRegions(string window)
+    {
+        var seedLength = Math.Min(SeedLength, window.Length);
+        var step = Math.Max(seedLength / 2, (window.Length - seedLength) / MaxSeeds + 1);
+        var hits = new List<(int Alignment, int Seed)>();
+        var seeds = 0;
+        for (var offset = 0; offset + seedLength <= window.Length; offset += step, seeds++)
+        {
+            var seed = window.AsSpan(offset, seedLength);
+            foreach (var (insertStart, insertLength) in _insertions)
+            {
+                if (insertLength < seedLength)
+                {
+                    continue;
+                }
+                var inside = _newText.AsSpan(insertStart, insertLength);
+                for (int at = inside.IndexOf(seed, StringComparison.Ordinal), from = 0; at >= 0;
+                     from += at + 1, at = from < inside.Length ? inside[from..].IndexOf(seed, StringComparison.Ordinal) : -1)
+                {
+                    hits.Add((insertStart + from + at - offset, seeds));
+                }
+            }
+        }
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+        hits.Sort();
+        var slack = Math.Max(32, window.Length / 4);
+        var groups = new List<(int Low, int High, HashSet<int> Seeds)>();
+        foreach (var (alignment, seed) in hits)
+        {
+            if (groups.Count == 0 || alignment - groups[^1].High > slack)
+            {
+                groups.Add((alignment, alignment, []));
+            }
+            groups[^1] = (groups[^1].Low, alignment, groups[^1].Seeds);
+            groups[^1].Seeds.Add(seed);
+        }
+        // Moved text brings most of its pieces along; a phrase that merely recurs brings one or two.
+        var needed = Math.Max(Math.Min(2, seeds), (int)Math.Ceiling(MinSeedShare * seeds));
+        return [.. groups.Where(g => g.Seeds.Count >= needed).OrderByDescending(g => g.Seeds.Count).Take(MaxCandidates)
+            .Select(g => (Math.Max(0, g.Low - slack), Math.Min(_newText.Length, g.High + window.Length + slack)))
+            .Where(r => r.Item2 > r.Item1)];
+    }
+
+    /// <summary>One placement loses at most half as many of the passage's characters as the other, and at least two fewer.</summary>
+    private static bool ClearlyBetter(Placement better, Placement worse, int length)
+    {
+        var lostByBetter = Math.Max(0, length - better.Survived);
+        var lostByWorse = Math.Max(0, length - worse.Survived);
+        return lostByWorse - lostByBetter >= 2 && lostByBetter * 2 <= lostByWorse;
     }
 
     /// <summary>
-    /// Bitap within a window around <paramref name="near"/>: the library's bitap allocates arrays as
-    /// long as the text it searches, and a match further off than the window would not be trusted anyway.
+    /// Whether the stored prefix and suffix stand next to the placement, each side for at least
+    /// <see cref="SurvivalShare"/> of its length. A side shorter than the selector's context length
+    /// ended at the edge of the old text, and that edge counts as one more character to agree with.
     /// </summary>
-    private int MatchNear(string pattern, int near)
+    private bool SurroundingsAgree(PassageSelector passage, Placement placement)
     {
-        var from = Math.Max(0, near - SearchWindow);
-        var to = Math.Min(_newText.Length, near + SearchWindow + pattern.Length);
-        if (to - from < 1)
-        {
-            return -1;
-        }
-        var at = _dmp.match_main(_newText[from..to], pattern, near - from);
-        return at < 0 ? -1 : from + at;
+        var (before, after) = Sides(_newText, passage, placement.Start, placement.End);
+        var leftEdge = passage.Prefix.Length < PassageSelector.ContextLength ? 1 : 0;
+        var rightEdge = passage.Suffix.Length < PassageSelector.ContextLength ? 1 : 0;
+        var left = before + (leftEdge == 1 && before == passage.Prefix.Length && placement.Start == before ? 1 : 0);
+        var right = after + (rightEdge == 1 && after == passage.Suffix.Length && placement.End + after == _newText.Length ? 1 : 0);
+        var (leftWanted, rightWanted) = (passage.Prefix.Length + leftEdge, passage.Suffix.Length + rightEdge);
+        return left + right >= ContextMinimum
+            && left >= SurvivalShare * leftWanted
+            && right >= SurvivalShare * rightWanted;
     }
 
-    private double Similarity(string a, string b)
+    /// <summary>How many characters of the stored prefix and suffix stand next to [start, end) in <paramref name="text"/>.</summary>
+    private static int Agreement(string text, PassageSelector passage, int start, int end)
     {
-        if (a.Length == 0 && b.Length == 0)
-        {
-            return 1;
-        }
-        var distance = _dmp.diff_levenshtein(_dmp.diff_main(a, b, false));
-        return 1 - distance / (double)Math.Max(a.Length, b.Length);
+        var (before, after) = Sides(text, passage, start, end);
+        return before + after;
     }
+
+    /// <summary>How many characters of the stored prefix (counting back) and suffix (counting on) stand next to [start, end).</summary>
+    private static (int Before, int After) Sides(string text, PassageSelector passage, int start, int end)
+    {
+        var prefix = passage.Prefix;
+        var before = 0;
+        while (before < prefix.Length && start - before - 1 >= 0 && text[start - before - 1] == prefix[^(before + 1)])
+        {
+            before++;
+        }
+        var suffix = passage.Suffix;
+        var after = 0;
+        while (after < suffix.Length && end + after < text.Length && text[end + after] == suffix[after])
+        {
+            after++;
+        }
+        return (before, after);
+    }
+
+    private AnchorResult Result(PassageSelector old, Placement placement)
+    {
+        var (start, end) = (placement.Start, placement.End);
+        // Never half a character: an emoji or other astral character is two UTF-16 units.
+        if (start > 0 && char.IsLowSurrogate(_newText[start]) && char.IsHighSurrogate(_newText[start - 1]))
+        {
+            start--;
+        }
+        if (end < _newText.Length && char.IsLowSurrogate(_newText[end]) && char.IsHighSurrogate(_newText[end - 1]))
+        {
+            end++;
+        }
+        var selector = PassageSelector.Of(_newText, start, end);
+        var outcome = selector.Exact != old.Exact ? AnchorOutcome.Edited
+            : selector.Start == old.Start && selector.End == old.End ? AnchorOutcome.Kept
+            : AnchorOutcome.Moved;
+        return new AnchorResult(outcome, selector);
+    }
+
+    /// <summary>A stretch of the new text and how many of the passage's characters it holds.</summary>
+    private readonly record struct Placement(int Start, int End, int Survived);
 }

@@ -26,8 +26,11 @@ public enum AnchorOutcome
     /// <summary>Same words at the same offsets.</summary>
     Kept,
 
-    /// <summary>Found again at other offsets (or with its words edited a little).</summary>
+    /// <summary>The same words, found again at other offsets.</summary>
     Moved,
+
+    /// <summary>Followed its characters, but its words changed: the tagger should review it.</summary>
+    Edited,
 
     /// <summary>Not found with enough confidence: kept, but attached to no words.</summary>
     Orphaned,

@@ -98,6 +98,7 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         annotation.Prefix = selector.Prefix;
         annotation.Suffix = selector.Suffix;
         annotation.IsOrphan = false;
+        annotation.QuoteBeforeEdit = null; // a person chose these words: nothing left to review
         annotation.Note = Normalize(draft.Note);
         annotation.IsPublic = draft.IsPublic;
         annotation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
@@ -156,6 +157,25 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         }
         annotation.DeletedAtUtc = null;
         await db.SaveAndIndexAsync(search, annotation.ArticleId, cancellationToken);
+        return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
+    }
+
+    /// <summary>
+    /// Accepts the new words of a tag a re-import marked "edited passage"
+    /// (<see cref="Annotation.QuoteBeforeEdit"/>), for whoever may change the tag. Accepting twice is harmless.
+    /// </summary>
+    public async Task<AnnotationWrite> AcceptEditAsync(int id, string? articleSlug, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var (annotation, denied) = await FindForChangeAsync(db.Annotations, id, articleSlug, user, cancellationToken);
+        if (annotation is null)
+        {
+            return denied!;
+        }
+        if (annotation.QuoteBeforeEdit is not null)
+        {
+            annotation.QuoteBeforeEdit = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
     }
 

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Hosting;
 using LocalGovBlog.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Api;
 
@@ -18,6 +20,7 @@ public static class AnnotationsApi
         writes.MapPut("/annotations/{id:int}", UpdateAsync);
         writes.MapDelete("/annotations/{id:int}", DeleteAsync);
         writes.MapPost("/annotations/{id:int}/restore", RestoreAsync);
+        writes.MapPost("/annotations/{id:int}/accept-edit", AcceptEditAsync);
         return api;
     }
 
@@ -30,7 +33,7 @@ public static class AnnotationsApi
             .OrderBy(a => a.IsOrphan).ThenBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Id)
             .Select(a => new AnnotationRow(a.Id, a.Article.Slug, a.OwnerId, a.Owner.UserName!, a.Start, a.End, a.Exact, a.Prefix, a.Suffix,
                 a.Note, a.IsPublic, a.IsOrphan, a.CreatedAtUtc, a.UpdatedAtUtc,
-                a.Themes.OrderBy(t => t.Name).Select(t => new ThemeRef(t.Slug, t.Name, t.Color)).ToList()));
+                a.Themes.OrderBy(t => t.Name).Select(t => new ThemeRef(t.Slug, t.Name, t.Color)).ToList(), a.QuoteBeforeEdit));
 
     /// <summary>The article's visible tags as W3C JSON (also used by GET /api/articles/{slug}).</summary>
     public static async Task<List<WebAnnotation>> ForArticleAsync(ArchiveDbContext db, HttpContext http, string slug, string text, CancellationToken cancellationToken)
@@ -111,6 +114,19 @@ public static class AnnotationsApi
         return TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
     }
 
+    /// <summary>Accepts the new words of a tag a re-import marked "edited passage": the mark goes.</summary>
+    private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> AcceptEditAsync(
+        int id, ArchiveDbContext db, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
+    {
+        var write = await tags.AcceptEditAsync(id, null, http.User, cancellationToken);
+        if (write.Saved is null)
+        {
+            return Problem(write);
+        }
+        var text = await db.Articles.AsNoTracking().Where(a => a.Id == write.Saved.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
+        return TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
+    }
+
     private static (AnnotationDraft? Draft, List<string> Problems) Read(WebAnnotationInput? input, string text)
     {
         var problems = new List<string>();
@@ -154,7 +170,8 @@ public static class AnnotationsApi
 
     private static Task<bool> IsEditorAsync(HttpContext http) => Task.FromResult(AppRoles.IsEditor(http.User));
 
-    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    /// <summary>Ids are built from Site:PublicBaseAddress, never from the Host header a client chooses.</summary>
+    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.BaseAddress;
 
     private static ProblemHttpResult NotFound(string slug) =>
         TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");

@@ -16,7 +16,8 @@ public sealed record WebAnnotation(
     WebAnnotationTarget Target,
     bool Public,
     bool Orphan,
-    bool CanEdit)
+    bool CanEdit,
+    EditedPassage? Edited)
 {
     public const string JsonLdContext = "http://www.w3.org/ns/anno.jsonld";
 
@@ -39,11 +40,18 @@ public sealed record WebAnnotation(
         return new WebAnnotation(JsonLdContext, $"{baseUrl}/api/annotations/{row.Id}", "Annotation", "tagging",
             new WebAnnotationCreator(row.OwnerId, row.OwnerName, "Person"), row.CreatedAtUtc, row.UpdatedAtUtc, body,
             new WebAnnotationTarget($"{baseUrl}/articles/{row.ArticleSlug}", selectors),
-            row.IsPublic, row.IsOrphan, viewerId == row.OwnerId || viewerIsEditor);
+            row.IsPublic, row.IsOrphan, viewerId == row.OwnerId || viewerIsEditor,
+            row.QuoteBeforeEdit is null ? null : new EditedPassage(row.QuoteBeforeEdit));
     }
 }
 
 public sealed record WebAnnotationCreator(string Id, string Name, string Type);
+
+/// <summary>
+/// Present when a re-import carried the tag to words that changed: <see cref="PreviousQuote"/> is
+/// what the tag quoted before. <c>POST /api/annotations/{id}/accept-edit</c> accepts the new words.
+/// </summary>
+public sealed record EditedPassage(string PreviousQuote);
 
 public sealed record TextualBody(string Type, string Purpose, string Value, string? Format, string? Label);
 
@@ -62,6 +70,7 @@ public sealed record WebAnnotationInput(
 /// <summary>One stored tag with what the API and pages show of it.</summary>
 public sealed record AnnotationRow(
     int Id, string ArticleSlug, string OwnerId, string OwnerName, int Start, int End, string Exact, string Prefix, string Suffix,
-    string? Note, bool IsPublic, bool IsOrphan, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, IReadOnlyList<ThemeRef> Themes);
+    string? Note, bool IsPublic, bool IsOrphan, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, IReadOnlyList<ThemeRef> Themes,
+    string? QuoteBeforeEdit = null);
 
 public sealed record ThemeRef(string Slug, string Name, string Color);

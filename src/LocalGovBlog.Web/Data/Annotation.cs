@@ -37,6 +37,13 @@ public sealed class Annotation
     /// <summary>Re-import lost the passage: the tag is kept with its quote but attached to no words.</summary>
     public bool IsOrphan { get; set; }
 
+    /// <summary>
+    /// The "edited passage" mark: a re-import carried the tag to words that changed, and this is
+    /// the quote it had before (the earliest, if several imports changed it). Null once the owner
+    /// or an editor accepts the new words, or when the tag's words are its own again.
+    /// </summary>
+    public string? QuoteBeforeEdit { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime UpdatedAtUtc { get; set; }

@@ -1,5 +1,6 @@
 using LocalGovBlog.Web.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Data;
 
@@ -7,21 +8,21 @@ namespace LocalGovBlog.Web.Data;
 public sealed partial class ArchiveInitializer(
     ArchiveDbContext db,
     ArticleImporter importer,
-    IConfiguration configuration,
+    IOptions<SeedingOptions> seeding,
     IHostEnvironment environment,
     ILogger<ArchiveInitializer> logger)
 {
-    public const string DefaultSeedDirectory = "../../seeds";
-
+    /// <summary>Checks the store opens, applies migrations and, when <paramref name="importSeeds"/> and
+    /// <c>Import:SeedOnFirstStart</c> both say so, fills an empty archive from the seed folder.</summary>
     public async Task InitializeAsync(bool importSeeds, CancellationToken cancellationToken = default)
     {
+        await StoreFile.CheckAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        if (!importSeeds || await db.Articles.AnyAsync(cancellationToken))
+        if (!importSeeds || !seeding.Value.SeedOnFirstStart || await db.Articles.AnyAsync(cancellationToken))
         {
             return;
         }
-        var seedDirectory = Path.GetFullPath(Path.Combine(environment.ContentRootPath,
-            configuration["Import:SeedDirectory"] ?? DefaultSeedDirectory));
+        var seedDirectory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, seeding.Value.SeedDirectory));
         if (!Directory.Exists(seedDirectory))
         {
             LogNoSeeds(seedDirectory);

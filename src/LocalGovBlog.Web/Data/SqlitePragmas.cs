@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LocalGovBlog.Web.Data;
@@ -10,6 +11,9 @@ namespace LocalGovBlog.Web.Data;
 /// </summary>
 internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
+    /// <summary>The last connection string seen and whether it opens read-only (EF checks a store exists that way).</summary>
+    private (string ConnectionString, bool ReadOnly)? _last;
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
         Apply(connection);
 
@@ -22,8 +26,24 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
     private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
+        // Switching to WAL writes the file header, which a read-only connection may not do: a store
+        // copied with VACUUM INTO, switched to journal_mode=DELETE, or an empty file is switched by
+        // the first read-write connection instead (WAL then stays on in the file).
+        var journal = IsReadOnly(connection) ? "" : "PRAGMA journal_mode = WAL; ";
         command.CommandText =
-            $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+            $"{journal}PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
         command.ExecuteNonQuery();
+    }
+
+    private bool IsReadOnly(DbConnection connection)
+    {
+        var connectionString = connection.ConnectionString;
+        if (_last is { } last && ReferenceEquals(last.ConnectionString, connectionString))
+        {
+            return last.ReadOnly;
+        }
+        var readOnly = new SqliteConnectionStringBuilder(connectionString).Mode == SqliteOpenMode.ReadOnly;
+        _last = (connectionString, readOnly);
+        return readOnly;
     }
 }

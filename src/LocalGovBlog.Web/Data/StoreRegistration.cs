@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Data;
 
@@ -15,16 +16,20 @@ public static class StoreRegistration
     {
         services.AddDbContext<ArchiveDbContext>((provider, options) =>
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var environment = provider.GetRequiredService<IHostEnvironment>();
-            var connectionString = ResolveConnectionString(
-                configuration.GetConnectionString("Default") ?? DefaultConnectionString,
-                environment.ContentRootPath);
-            var busyTimeout = configuration.GetValue("Store:BusyTimeoutMilliseconds", 5000);
+            var connectionString = ConnectionString(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>());
+            var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
             options.UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmas(busyTimeout));
+                .AddInterceptors(new SqlitePragmas(store.BusyTimeoutMilliseconds));
         });
         return services;
+    }
+
+    /// <summary>The store's connection string from configuration, with a relative path taken from the content root (the program's folder).</summary>
+    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        return ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString, environment.ContentRootPath);
     }
 
     /// <summary>A relative database path is taken from the content root, and its folder is made.</summary>

@@ -218,7 +218,7 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
                 var article = match.Stored;
                 await db.Entry(article).Collection(a => a.Blocks).LoadAsync(cancellationToken);
                 await db.Entry(article).Collection(a => a.Authors).LoadAsync(cancellationToken);
-                await ReanchorTagsAsync(article, post.Text, report, now, cancellationToken);
+                await new ArticleTagReanchorer(db, logger).CarryAsync(article, post.Text, post.Parsed.TitleLine, report, now, cancellationToken);
                 article.UpdatedAtUtc = now;
                 ArticleFields.Apply(article, post, authors);
                 written.Add(article);
@@ -235,34 +235,6 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
             await transaction.CommitAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
-    }
-
-    /// <summary>Carries the article's tags from its stored text to the new one (see <see cref="PassageAnchor"/>).</summary>
-    private async Task ReanchorTagsAsync(Article article, string newText, ImportReport report, DateTime now, CancellationToken cancellationToken)
-    {
-        var tags = await db.Annotations.Where(a => a.ArticleId == article.Id && !a.IsOrphan).ToListAsync(cancellationToken);
-        if (tags.Count == 0)
-        {
-            return;
-        }
-        var anchor = new PassageAnchor(article.Text, newText);
-        foreach (var tag in tags)
-        {
-            var result = anchor.Reanchor(new PassageSelector(tag.Start, tag.End, tag.Exact, tag.Prefix, tag.Suffix));
-            report.Record(result.Outcome);
-            if (result.Selector is { } moved)
-            {
-                (tag.Start, tag.End, tag.Exact, tag.Prefix, tag.Suffix) = (moved.Start, moved.End, moved.Exact, moved.Prefix, moved.Suffix);
-            }
-            else
-            {
-                tag.IsOrphan = true; // keeps its last offsets and quote, attached to no words
-            }
-            if (result.Outcome != AnchorOutcome.Kept)
-            {
-                tag.UpdatedAtUtc = now;
-            }
-        }
     }
 
     /// <summary>Stored articles that may be one of these posts: under one of their slugs, or with one of their opening keys.</summary>

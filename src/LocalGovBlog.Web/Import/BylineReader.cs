@@ -87,7 +87,7 @@ internal static class BylineReader
         {
             return null;
         }
-        return new Byline(DistributePluralHonorific(authors), role);
+        return new Byline(DistributePluralHonorific(authors), Unbracketed(role));
     }
 
     /// <summary>
@@ -97,7 +97,8 @@ internal static class BylineReader
     /// </summary>
     public static Byline? ReadSentence(string trimmedLine)
     {
-        if (trimmedLine.Length is 0 or > MaxLength || trimmedLine.Any(c => c is ':' or ';' or '“' or '”' or '"' or '=' or '@' or '#'))
+        if (trimmedLine.Length is 0 or > MaxLength || trimmedLine.AsSpan().IndexOfAny(NotInSentenceBylines) >= 0
+            || !FirstLowerCaseWordIsAReportingVerb(trimmedLine))
         {
             return null;
         }
@@ -131,13 +132,47 @@ internal static class BylineReader
     {
         foreach (var lead in Leads)
         {
-            if (tokens.Count > lead.Length
-                && lead.Select((word, i) => tokens[i].Text.Equals(word, StringComparison.OrdinalIgnoreCase)).All(same => same))
+            if (tokens.Count <= lead.Length)
+            {
+                continue;
+            }
+            var i = 0;
+            while (i < lead.Length && tokens[i].Text.Equals(lead[i], StringComparison.OrdinalIgnoreCase))
+            {
+                i++;
+            }
+            if (i == lead.Length)
             {
                 return lead.Length;
             }
         }
         return 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NotInSentenceBylines = System.Buffers.SearchValues.Create(":;“”\"=@#");
+
+    /// <summary>A cheap look before tokenising: the first word in lower case (after the names) must be a verb of reporting.</summary>
+    private static bool FirstLowerCaseWordIsAReportingVerb(string line)
+    {
+        var start = 0;
+        while (start < line.Length)
+        {
+            var end = start;
+            while (end < line.Length && !LineShape.IsSpace(line[end]) && line[end] != ',')
+            {
+                end++;
+            }
+            if (end > start && char.IsLower(line[start]))
+            {
+                var word = line[start..end];
+                if (word is not ("and" or "&") && !BylineLexicon.IsParticle(word))
+                {
+                    return BylineLexicon.IsReportingVerb(word);
+                }
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     /// <summary>A byline of names alone, no role: what may stand before a verb in a sentence byline.</summary>
@@ -157,18 +192,24 @@ internal static class BylineReader
 
     private static string JoinPostNominals(string? before, string more) => before is null ? more : before + " " + more;
 
-    /// <summary>A dash with a space on each side ("–", "—", or "-"), which never joins the words of a name.</summary>
+    /// <summary>A dash or bar with a space on each side ("–", "—", "-", "|"), which never joins the words of a name.</summary>
     private static (int Start, int End)? RoleDash(string line)
     {
         for (var i = 1; i < line.Length - 1; i++)
         {
-            if (line[i] is '–' or '—' or '-' && LineShape.IsSpace(line[i - 1]) && LineShape.IsSpace(line[i + 1]))
+            if (line[i] is '–' or '—' or '-' or '|' && LineShape.IsSpace(line[i - 1]) && LineShape.IsSpace(line[i + 1]))
             {
                 return (i, i + 1);
             }
         }
         return null;
     }
+
+    /// <summary>A role in brackets ("Jo Bloggs (INLOGOV)") is the role without them.</summary>
+    private static string? Unbracketed(string? role) =>
+        role is { Length: > 2 } && role[0] == '(' && role[^1] == ')' && role.IndexOf(')', StringComparison.Ordinal) == role.Length - 1
+            ? role[1..^1].Trim()
+            : role;
 
     /// <summary>
     /// Reads a short line as nothing but names joined by "and", "&amp;" or commas, whatever their case

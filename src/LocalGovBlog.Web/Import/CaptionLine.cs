@@ -16,6 +16,8 @@ internal static class CaptionLine
         "source", "picture source", "image source", "photo source",
     ];
 
+    private static readonly string[] Joiners = ["by ", "via ", "courtesy", "credit", "source", "from ", "of "];
+
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"];
 
     public static bool IsExplicit(string trimmed)
@@ -65,7 +67,7 @@ internal static class CaptionLine
             {
                 return true;
             }
-            foreach (var joiner in (ReadOnlySpan<string>)["by ", "via ", "courtesy", "credit", "source", "from ", "of "])
+            foreach (var joiner in Joiners)
             {
                 if (rest.StartsWith(joiner, StringComparison.OrdinalIgnoreCase))
                 {

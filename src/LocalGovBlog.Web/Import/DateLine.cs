@@ -18,6 +18,8 @@ internal sealed record DateLine(DateText Date, string? Names)
 
     private const string Separators = ",;:|·•–—-/()[]";
 
+    private static readonly string[] TimeSuffixes = ["a.m.", "p.m.", "am", "pm"];
+
     public static DateLine? TryRead(string trimmed)
     {
         if (trimmed.Length > MaxLength || !DateText.TryFind(trimmed, out var date))
@@ -25,41 +27,45 @@ internal sealed record DateLine(DateText Date, string? Names)
             return null;
         }
         var before = trimmed[..date.Start];
-        var after = TrimSeparators(trimmed[date.End..]);
-        string? names = null;
+        var after = StripTime(TrimSeparators(trimmed[date.End..]));
         if (StartsWithWord(before.TrimStart(), "by"))
         {
             // "By Jo Bloggs on 2 June 2018", "By Jo Bloggs | 2 June 2018"
-            var text = TrimSeparators(before.TrimStart()[2..]);
-            text = StripTrailingWord(text, "on");
-            if (text.Length == 0 || after.Length > 0)
-            {
-                return null;
-            }
-            names = text;
+            var names = StripTrailingWord(TrimSeparators(before.TrimStart()[2..]), "on");
+            return names.Length == 0 || after.Length > 0 ? null : new DateLine(date, names);
         }
-        else
+        if (!OnlyLeadWords(before))
         {
-            if (!OnlyLeadWords(before))
-            {
-                return null;
-            }
-            after = StripTime(after);
-            if (StartsWithWord(after, "by"))
-            {
-                names = TrimSeparators(after[2..]).TrimEnd('.').TrimEnd();
-                if (names.Length == 0)
-                {
-                    return null;
-                }
-            }
-            else if (after.Trim('.').Length > 0)
-            {
-                return null;
-            }
+            // "Jo Bloggs, 2 June 2018", "Jo Bloggs | 2 June 2018": names first, if they read as names.
+            var names = StripTrailingWord(TrimSeparators(before), "on");
+            return after.Trim('.').Length == 0 && EndsWithSeparator(before) && BylineReader.Read(names) is not null
+                ? new DateLine(date, names)
+                : null;
         }
-        return new DateLine(date, names);
+        if (StartsWithWord(after, "by"))
+        {
+            var names = TrimSeparators(after[2..]).TrimEnd('.').TrimEnd();
+            return names.Length == 0 ? null : new DateLine(date, names);
+        }
+        if (after.Trim('.').Length == 0)
+        {
+            return new DateLine(date, null);
+        }
+        // "2 June 2018 | Jo Bloggs", "27 November 2026 – Jo Bloggs": names after a separator, if they read as names.
+        var rest = after.TrimEnd('.').TrimEnd();
+        return date.End < trimmed.Length && IsSeparatorOrSpace(trimmed[date.End]) && trimmed[date.End..].TrimStart().Length > 0
+            && Separators.Contains(trimmed[date.End..].TrimStart()[0], StringComparison.Ordinal) && BylineReader.Read(rest) is not null
+            ? new DateLine(date, rest)
+            : null;
     }
+
+    private static bool EndsWithSeparator(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length > 0 && Separators.Contains(trimmed[^1], StringComparison.Ordinal);
+    }
+
+    private static bool IsSeparatorOrSpace(char c) => LineShape.IsSpace(c) || Separators.Contains(c, StringComparison.Ordinal);
 
     private static bool OnlyLeadWords(string text)
     {
@@ -88,7 +94,7 @@ internal sealed record DateLine(DateText Date, string? Names)
             return text;
         }
         rest = rest[i..].TrimStart();
-        foreach (var suffix in new[] { "am", "pm", "a.m.", "p.m." })
+        foreach (var suffix in TimeSuffixes)
         {
             if (rest.StartsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

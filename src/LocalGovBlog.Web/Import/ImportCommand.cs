@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
 using Spectre.Console;
 
@@ -28,7 +29,7 @@ public static class ImportCommand
         Verb(args) is { } verb && string.Equals(verb, "import", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first argument that is neither a setting nor a setting's value.</summary>
-    private static string? Verb(string[] args)
+    internal static string? Verb(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
         {
@@ -109,7 +110,8 @@ public static class ImportCommand
             exitCode = await ImportAsync(services, console, new FileInfo(path), options, cancellationToken);
         });
         var root = new RootCommand("LocalGovBlog") { import };
-        var parseExit = await root.Parse(CommandArguments(args)).InvokeAsync();
+        // Exceptions reach the caller, which turns an operator's problem (a wrong store file) into one message.
+        var parseExit = await root.Parse(CommandArguments(args)).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         return parseExit != 0 ? parseExit : exitCode;
     }
 
@@ -168,7 +170,8 @@ public static class ImportCommand
         table.AddRow("warnings", report.WarningCount.ToString(CultureInfo.InvariantCulture));
         table.AddRow("notes", report.NoteCount.ToString(CultureInfo.InvariantCulture));
         table.AddRow("tags kept", report.TagsKept.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("tags re-anchored (moved)", report.TagsMoved.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("tags moved, same words", report.TagsMoved.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("tags moved, words changed (to review)", report.TagsEdited.ToString(CultureInfo.InvariantCulture));
         table.AddRow("tags orphaned", report.TagsOrphaned.ToString(CultureInfo.InvariantCulture));
         console.Write(table);
         if (report.Shape.Length > 0)
@@ -183,9 +186,30 @@ public static class ImportCommand
         {
             console.WriteLine($"  … and {report.Added + report.Updated - ListedInConsole} more");
         }
+        PrintTags(console, report);
         PrintDiagnostics(console, report, DiagnosticKind.Warning, "red", "warning", report.WarningCount);
         PrintDiagnostics(console, report, DiagnosticKind.Unplaced, "yellow", "not placed", report.DiagnosticCount);
         PrintDiagnostics(console, report, DiagnosticKind.Note, "blue", "note", report.NoteCount);
+    }
+
+    /// <summary>Every tag that did not stay put, and for each moved one whether its words changed.</summary>
+    private static void PrintTags(IAnsiConsole console, ImportReport report)
+    {
+        static string Short(string quote) => quote.Length <= 60 ? quote : quote[..57] + "…";
+        foreach (var tag in report.Tags.Take(ListedInConsole))
+        {
+            var what = tag.Outcome switch
+            {
+                AnchorOutcome.Moved => $"moved, same words: “{Short(tag.QuoteBefore)}”",
+                AnchorOutcome.Edited => $"words changed, to review: “{Short(tag.QuoteBefore)}” → “{Short(tag.QuoteAfter ?? "")}”",
+                _ => $"orphaned: “{Short(tag.QuoteBefore)}”",
+            };
+            console.MarkupLine($"  [{(tag.Outcome == AnchorOutcome.Orphaned ? "yellow" : "blue")}]tag {tag.TagId}[/] on {Markup.Escape(tag.ArticleSlug)}: {Markup.Escape(what)}");
+        }
+        if (report.Tags.Count > ListedInConsole)
+        {
+            console.WriteLine($"  … and {report.TagsMoved + report.TagsEdited + report.TagsOrphaned - ListedInConsole} more tags");
+        }
     }
 
     private static void PrintDiagnostics(IAnsiConsole console, ImportReport report, DiagnosticKind kind, string colour, string label, int count)

@@ -12,6 +12,13 @@ public enum ImportOutcome
 
 public sealed record ImportedArticle(string Slug, string Title, ImportOutcome Outcome, int Line);
 
+/// <summary>
+/// A passage tag a re-import did not leave where it was: moved with the same words, moved with its
+/// words changed (<see cref="AnchorOutcome.Edited"/>: marked for its tagger to review), or orphaned.
+/// <see cref="QuoteAfter"/> is null for an orphan.
+/// </summary>
+public sealed record ReanchoredTag(string ArticleSlug, string ArticleTitle, int TagId, AnchorOutcome Outcome, string QuoteBefore, string? QuoteAfter);
+
 public sealed record ImportOptions
 {
     /// <summary>Parse and compare everything, then roll back: the report says what an import would do.</summary>
@@ -35,6 +42,7 @@ public sealed class ImportReport
 
     private readonly List<ImportedArticle> _changes = [];
     private readonly List<DumpDiagnostic> _diagnostics = [];
+    private readonly List<ReanchoredTag> _tags = [];
 
     public required string Source { get; init; }
 
@@ -65,8 +73,11 @@ public sealed class ImportReport
     /// <summary>Passage tags on updated articles that stayed on the same offsets.</summary>
     public int TagsKept { get; private set; }
 
-    /// <summary>Passage tags that followed their words to new offsets.</summary>
+    /// <summary>Passage tags that followed their words, unchanged, to new offsets.</summary>
     public int TagsMoved { get; private set; }
+
+    /// <summary>Passage tags that followed their words, which the new text changed: marked "edited passage" for review.</summary>
+    public int TagsEdited { get; private set; }
 
     /// <summary>Passage tags whose words could not be found again: kept, attached to nothing.</summary>
     public int TagsOrphaned { get; private set; }
@@ -79,6 +90,9 @@ public sealed class ImportReport
     public IReadOnlyList<ImportedArticle> Changes => _changes;
 
     public IReadOnlyList<DumpDiagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Every tag that moved, had its words changed, or was orphaned (kept tags are only counted).</summary>
+    public IReadOnlyList<ReanchoredTag> Tags => _tags;
 
     internal void Record(ImportedArticle article)
     {
@@ -95,13 +109,18 @@ public sealed class ImportReport
         }
     }
 
-    internal void Record(AnchorOutcome tag)
+    internal void Record(ReanchoredTag tag)
     {
-        switch (tag)
+        switch (tag.Outcome)
         {
-            case AnchorOutcome.Kept: TagsKept++; break;
+            case AnchorOutcome.Kept: TagsKept++; return;
             case AnchorOutcome.Moved: TagsMoved++; break;
+            case AnchorOutcome.Edited: TagsEdited++; break;
             case AnchorOutcome.Orphaned: TagsOrphaned++; break;
+        }
+        if (_tags.Count < MaxListed)
+        {
+            _tags.Add(tag);
         }
     }
 

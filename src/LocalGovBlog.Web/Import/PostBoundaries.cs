@@ -111,10 +111,14 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
         const int maxTitleWords = 14;
         const int maxBylineLength = 80;
         const int maxNameLikeLength = 200;
+        if (!block.IsSingleLine || block.FirstText.Length > maxTitleLength || !char.IsUpper(block.FirstText[0]))
+        {
+            return null;
+        }
         // A title seldom ends with a full stop ("Brexit means Brexit."), so such a line counts only with a name under it.
-        var stoppedTitle = block.IsSingleLine && !block.IsTitleLike && block.FirstText.EndsWith('.') && WordCount(block.FirstText) <= maxTitleWords
+        var stoppedTitle = !block.IsTitleLike && block.FirstText.EndsWith('.') && WordCount(block.FirstText) <= maxTitleWords
             && LineShape.IsSingleSentence(block.FirstText) && !LineShape.IsListLine(block.FirstText);
-        if (!(block.IsTitleLike || stoppedTitle) || WordCount(block.FirstText) < 2 || block.FirstText.Length > maxTitleLength || !char.IsUpper(block.FirstText[0])
+        if (!(block.IsTitleLike || stoppedTitle) || WordCount(block.FirstText) < 2
             || window.Peek() is not { IsSingleLine: true } next || next.IsContinueReading || LineShape.IsListLine(next.FirstText)
             || Footnotes.LabelAtStart(next.FirstText) is not null
             || window.Peek(1) is not { } after || LineShape.IsListLine(after.FirstText)

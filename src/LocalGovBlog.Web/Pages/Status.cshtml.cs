@@ -1,3 +1,4 @@
+using LocalGovBlog.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -27,6 +28,9 @@ public sealed class StatusModel : PageModel
             "It needs a signed-in account with permission to see it."),
         StatusCodes.Status405MethodNotAllowed => ("That action isn’t available here",
             "This address can’t be used that way."),
+        StatusCodes.Status413PayloadTooLarge => ("That file is too large",
+            $"Uploads here can be up to {(HttpContext.Items[RequestSizeLimits.ExceededLimitItem] is long limit ? RequestSizeLimits.Describe(limit) : "the size this page allows")}. "
+            + "Split the dump into smaller files, or import it from the command line, which has no size limit."),
         StatusCodes.Status429TooManyRequests => ("Too many requests",
             "Please wait a moment, then try again."),
         >= 500 => ("Something went wrong on our side",

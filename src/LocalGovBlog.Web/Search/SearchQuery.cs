@@ -7,7 +7,7 @@ namespace LocalGovBlog.Web.Search;
 /// What a reader typed, reduced to terms and "quoted phrases" made only of letters and digits.
 /// Nothing the reader types reaches the full-text engine as syntax: operators (AND, OR, NOT, NEAR),
 /// column filters, brackets, stars, carets and stray quotes all become plain words or vanish, and
-/// the length is capped, so every input is a valid query.
+/// the length is capped at a word boundary, so every input is a valid query.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -30,7 +30,7 @@ public sealed class SearchQuery
         {
             return new SearchQuery([]);
         }
-        var input = text.Length > MaxInputChars ? text[..MaxInputChars] : text;
+        var input = text.Length > MaxInputChars ? Truncate(text) : text;
         var terms = new List<IReadOnlyList<string>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // Straight and curly double quotes open and close phrases; an unclosed quote runs to the end.
@@ -62,6 +62,32 @@ public sealed class SearchQuery
 
     public override string ToString() =>
         string.Join(' ', Terms.Select(words => words.Count == 1 ? words[0] : "\"" + string.Join(' ', words) + "\""));
+
+    /// <summary>
+    /// Input past the limit is ignored from the last space before it, so the words kept are whole:
+    /// "… partnership" cut at "partner" would otherwise search for a word nobody typed.
+    /// </summary>
+    private static string Truncate(string text)
+    {
+        if (char.IsWhiteSpace(text[MaxInputChars]))
+        {
+            return text[..MaxInputChars];
+        }
+        for (var i = MaxInputChars - 1; i > 0; i--)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return text[..i];
+            }
+        }
+        // One unbroken run of 1,000 characters: drop its last part-word at least.
+        var end = MaxInputChars;
+        while (end > 0 && char.IsLetterOrDigit(text[end - 1]))
+        {
+            end--;
+        }
+        return text[..end];
+    }
 
     private static void Add(List<string> words, List<IReadOnlyList<string>> terms, HashSet<string> seen)
     {

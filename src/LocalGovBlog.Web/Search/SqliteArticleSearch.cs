@@ -4,6 +4,7 @@ using System.Globalization;
 using LocalGovBlog.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Search;
 
@@ -11,8 +12,10 @@ namespace LocalGovBlog.Web.Search;
 /// Search on the SQLite FTS5 table <c>ArticleSearch</c> (migration <c>AddFullTextSearch</c>):
 /// porter stemming over unicode61 with diacritics removed, bm25 with titles weighted highest.
 /// The importer keeps it in step through <see cref="IndexAsync"/> inside its own transactions.
+/// Tag notes are indexed only for tags readers can see on the page: public, not deleted (awaiting undo) and
+/// still anchored (an orphaned tag's note leaves the index when re-import re-indexes its article).
 /// </summary>
-public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IConfiguration configuration) : IArticleSearch
+public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
 {
     /// <summary>bm25 column weights: title, standfirst, body, authors, notes.</summary>
     private const string Bm25 = "bm25(ArticleSearch, 10.0, 4.0, 1.0, 6.0, 2.0)";
@@ -20,12 +23,11 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IConfigurat
     private static readonly string Snippet =
         $"snippet(ArticleSearch, -1, char({(int)SnippetHtml.Open}), char({(int)SnippetHtml.Close}), '…', 24)";
 
-    /// <summary>Above this many matches bm25 would score every one of them: rank only those with the words
-    /// in a title, standfirst or author's name (if there are no more than this), then the rest in archive order.</summary>
-    public int RankLimit { get; } = configuration.GetValue("Search:RankLimit", 2_000);
+    /// <inheritdoc cref="SearchOptions.RankLimit"/>
+    public int RankLimit { get; } = settings.Value.RankLimit;
 
-    /// <summary>Above this many matches counting them per author costs more than the answer is worth.</summary>
-    public int FacetLimit { get; } = configuration.GetValue("Search:FacetLimit", 20_000);
+    /// <inheritdoc cref="SearchOptions.FacetLimit"/>
+    public int FacetLimit { get; } = settings.Value.FacetLimit;
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -118,7 +120,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IConfigurat
                              FROM ArticleAuthors aa JOIN Authors au ON au.Id = aa.AuthorId
                              WHERE aa.ArticleId = a.Id), ''),
                    coalesce((SELECT group_concat(an.Note, ' ') FROM Annotations an
-                             WHERE an.ArticleId = a.Id AND an.IsPublic = 1 AND an.DeletedAtUtc IS NULL AND an.Note IS NOT NULL), '')
+                             WHERE an.ArticleId = a.Id AND an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL AND an.Note IS NOT NULL), '')
             FROM Articles a WHERE a.Id IN ({ids});
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);

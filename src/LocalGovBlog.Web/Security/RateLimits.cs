@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace LocalGovBlog.Web.Security;
 
@@ -11,20 +12,12 @@ namespace LocalGovBlog.Web.Security;
 /// </summary>
 public static class RateLimits
 {
-    public sealed class Settings
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
-        public int SignInPerMinute { get; set; } = 10;
-
-        public int RegistrationsPerHour { get; set; } = 5;
-
-        public int WritesPerMinute { get; set; } = 60;
-    }
-
-    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
-    {
-        var settings = configuration.GetSection("RateLimits").Get<Settings>() ?? new Settings();
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, configured) =>
         {
+            var settings = configured.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, settings));
             options.OnRejected = async (rejected, cancellationToken) =>
@@ -48,7 +41,7 @@ public static class RateLimits
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, Settings settings)
+    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions settings)
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
@@ -20,6 +22,36 @@ public sealed class FormsClient
     {
         Cookies = cookies ?? new CookieContainer();
         Http = factory.CreateDefaultClient(new Uri("https://localgovblog.test"), new CookieContainerHandler(Cookies));
+    }
+
+    /// <summary>A client of a server on a real port (<see cref="ArchiveFactory.WithKestrel"/>, or a published site behind
+    /// nginx), seen coming from <paramref name="forwardedFor"/> when the app trusts loopback as its proxy, trusting
+    /// <paramref name="certificate"/> (made for the test) for HTTPS. A host name other than localhost is reached on
+    /// loopback, as if DNS named this machine.</summary>
+    public FormsClient(Uri rootUri, string? forwardedFor = null, X509Certificate2? certificate = null)
+    {
+        Cookies = new CookieContainer();
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = Cookies,
+            AllowAutoRedirect = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        if (certificate is not null)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+                presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
+        }
+        Http = new HttpClient(handler) { BaseAddress = rootUri };
+        if (forwardedFor is not null)
+        {
+            Http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
     }
 
     public CookieContainer Cookies { get; }
@@ -74,7 +106,14 @@ public sealed class FormsClient
     /// <summary>A JSON API call carrying the antiforgery token in its header, as the page scripts do.</summary>
     public async Task<HttpResponseMessage> SendApiAsync(HttpMethod method, string path, bool withToken = true, object? json = null)
     {
-        using var request = new HttpRequestMessage(method, path);
+        using var request = await PrepareApiAsync(method, path, withToken, json);
+        return await Http.SendAsync(request, Cancel);
+    }
+
+    /// <summary>The request <see cref="SendApiAsync"/> sends, ready to go, so tests can send several at the same moment.</summary>
+    public async Task<HttpRequestMessage> PrepareApiAsync(HttpMethod method, string path, bool withToken = true, object? json = null)
+    {
+        var request = new HttpRequestMessage(method, path);
         if (json is not null)
         {
             request.Content = JsonContent.Create(json);
@@ -84,7 +123,7 @@ public sealed class FormsClient
             var token = await Http.GetFromJsonAsync<AntiforgeryToken>("/api/antiforgery", Cancel);
             request.Headers.Add(token!.HeaderName, token.Token);
         }
-        return await Http.SendAsync(request, Cancel);
+        return request;
     }
 
     public sealed record CurrentUser(string Id, string UserName, List<string> Roles);

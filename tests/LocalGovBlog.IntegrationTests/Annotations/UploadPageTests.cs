@@ -44,6 +44,34 @@ public sealed class UploadPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportOfAReimport_ListsEachTagThatMoved_SayingWhetherItsWordsChanged()
+    {
+        var editor = new FormsClient(_factory);
+        await editor.RegisterAsync("uploader");
+        var original = await File.ReadAllTextAsync(RepositoryPaths.TestData("multi-post.txt"), Cancel);
+        await UploadAsync(editor, "v1.txt", System.Text.Encoding.UTF8.GetBytes(original));
+        const string Slug = "what-the-devolution-deals-leave-out";
+        var text = await TaggingClient.TextAsync(editor, Slug);
+        await TaggingClient.TagAsync(editor, Slug, text, "What is missing is any serious account of scrutiny.", ["devolution"]);
+        await TaggingClient.TagAsync(editor, Slug, text, "a duty on the mayor to respond in writing", ["devolution"]);
+        await TaggingClient.TagAsync(editor, Slug, text, "Without these the deals concentrate power", ["devolution"]);
+        var edited = original
+            .Replace("any serious account of scrutiny", "any account of scrutiny", StringComparison.Ordinal)
+            .Replace("• a duty on the mayor to respond in writing\n", "", StringComparison.Ordinal);
+
+        var response = await UploadAsync(editor, "v2.txt", System.Text.Encoding.UTF8.GetBytes(edited));
+
+        var document = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Cancel), Cancel);
+        var rows = document.QuerySelectorAll(".import-report tr").ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelector("td")!.TextContent);
+        Assert.Equal(("1", "1", "1"), (rows["Tags moved, same words"], rows["Tags moved, words changed"], rows["Tags orphaned"]));
+        var listed = document.QuerySelectorAll(".report-lines--tags li").ToDictionary(li => li.GetAttribute("data-outcome")!, li => li.TextContent);
+        Assert.Contains("moved, words changed", listed["edited"], StringComparison.Ordinal);
+        Assert.Contains("What is missing is any account of scrutiny.", listed["edited"], StringComparison.Ordinal);
+        Assert.Contains("moved, same words", listed["moved"], StringComparison.Ordinal);
+        Assert.Contains("a duty on the mayor to respond in writing", listed["orphaned"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Upload_OfABinaryFile_SaysWhyAndImportsNothing()
     {
         var editor = new FormsClient(_factory);

@@ -17,7 +17,7 @@ public sealed class SeedArchiveApiTests : ArchiveTest
     [Fact]
     public async Task Articles_ListsExactlyTheThreeSeedPostsInSourceOrder()
     {
-        var page = await _client.GetFromJsonAsync<ArticlePage>("/api/articles", Cancel);
+        var page = await _client.GetFromJsonAsync<ArticlePage>("/api/articles", ApiJson.Strict, Cancel);
 
         Assert.NotNull(page);
         Assert.Equal(3, page.Total);
@@ -32,7 +32,7 @@ public sealed class SeedArchiveApiTests : ArchiveTest
     [Fact]
     public async Task Article_FirstPostKeepsTheQuotationAsAQuoteBlock()
     {
-        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/cities-will-need-to-lead-the-way-post-brexit", Cancel);
+        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/cities-will-need-to-lead-the-way-post-brexit", ApiJson.Strict, Cancel);
 
         Assert.NotNull(article);
         var quote = Assert.Single(article.Blocks, b => b.Kind == "quote");
@@ -47,7 +47,7 @@ public sealed class SeedArchiveApiTests : ArchiveTest
     [InlineData("catherine-staite-reflects-on-the-need-for-21st-century-partnerships-in-birmingham", "Catherine Staite", "Catherine Staite\u00A0is the Director of INLOGOV")]
     public async Task Article_SignOffIsNotBodyTextAndTheBioBelongsToTheAuthor(string slug, string author, string bioOpening)
     {
-        var article = await _client.GetFromJsonAsync<ArticleDetail>($"/api/articles/{slug}", Cancel);
+        var article = await _client.GetFromJsonAsync<ArticleDetail>($"/api/articles/{slug}", ApiJson.Strict, Cancel);
 
         Assert.NotNull(article);
         var lastBlock = article.Blocks[^1];
@@ -61,7 +61,7 @@ public sealed class SeedArchiveApiTests : ArchiveTest
     [Fact]
     public async Task Article_BlockOffsetsCoverTheCanonicalTextJoinedByBlankLines()
     {
-        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/creating-our-fate-through-our-own-behaviours", Cancel);
+        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/creating-our-fate-through-our-own-behaviours", ApiJson.Strict, Cancel);
 
         Assert.NotNull(article);
         var rebuilt = string.Join("\n\n", article.Blocks.Select(b => article.Text[b.Start..b.End]));
@@ -95,7 +95,7 @@ public sealed class SeedArchiveApiTests : ArchiveTest
     [InlineData("mason", "Anthony Mason")]
     public async Task Authors_FindsByAnyPartOfTheNameIgnoringCaseAndHonorifics(string query, string expected)
     {
-        var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>($"/api/authors?q={Uri.EscapeDataString(query)}", Cancel);
+        var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>($"/api/authors?q={Uri.EscapeDataString(query)}", ApiJson.Strict, Cancel);
 
         var author = Assert.Single(authors!);
         Assert.Equal(expected, author.Name);
@@ -105,7 +105,7 @@ public sealed class SeedArchiveApiTests : ArchiveTest
     [Fact]
     public async Task Authors_WithoutAQueryListsEveryAuthorWithRoleAndBio()
     {
-        var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors", Cancel);
+        var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors", ApiJson.Strict, Cancel);
 
         Assert.NotNull(authors);
         Assert.Equal(["Anthony Mason", "Catherine Staite", "Paul Bunyan"], authors.Select(a => a.Name));

@@ -23,7 +23,7 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
 
         Assert.Equal(3, report.Added);
         Assert.Equal(0, report.DiagnosticCount);
-        var page = await _client.GetFromJsonAsync<ArticlePage>("/api/articles", Cancel);
+        var page = await _client.GetFromJsonAsync<ArticlePage>("/api/articles", ApiJson.Strict, Cancel);
         Assert.Equal(
             ["What the devolution deals leave out", "Austerity and the district council", "Partnership working after the LEPs"],
             page!.Items.Select(a => a.Title));
@@ -44,7 +44,7 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
     {
         await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
-        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/what-the-devolution-deals-leave-out", Cancel);
+        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/what-the-devolution-deals-leave-out", ApiJson.Strict, Cancel);
 
         Assert.NotNull(article);
         Assert.Equal(
@@ -56,7 +56,7 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
         Assert.StartsWith("Zoë Müller-Ørsted is a lecturer", article.Authors[0].Bio);
         Assert.StartsWith("Catherine Staite is Professor of Public Management", article.Authors[1].Bio);
 
-        var austerity = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/austerity-and-the-district-council", Cancel);
+        var austerity = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/austerity-and-the-district-council", ApiJson.Strict, Cancel);
         var numbered = austerity!.Blocks.Where(b => b.Kind == "listItem").ToList();
         Assert.Equal(3, numbered.Count);
         Assert.All(numbered, b => Assert.True(b.Ordered));
@@ -69,9 +69,9 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
         await Factory.ImportAsync(RepositoryPaths.SeedDump);
         await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
-        var staite = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors?q=catherine%20staite", Cancel);
+        var staite = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors?q=catherine%20staite", ApiJson.Strict, Cancel);
         Assert.Equal(2, Assert.Single(staite!).ArticleCount);
-        var mason = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors?q=MASON", Cancel);
+        var mason = await _client.GetFromJsonAsync<List<AuthorSummary>>("/api/authors?q=MASON", ApiJson.Strict, Cancel);
         Assert.Equal(2, Assert.Single(mason!).ArticleCount);
     }
 
@@ -84,7 +84,7 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
     {
         await Factory.ImportAsync(RepositoryPaths.TestData("multi-post.txt"));
 
-        var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>($"/api/authors?q={Uri.EscapeDataString(query)}", Cancel);
+        var authors = await _client.GetFromJsonAsync<List<AuthorSummary>>($"/api/authors?q={Uri.EscapeDataString(query)}", ApiJson.Strict, Cancel);
 
         Assert.Equal("Zoë Müller-Ørsted", Assert.Single(authors!).Name);
     }
@@ -118,7 +118,7 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
         var report = await Factory.ImportAsync(Factory.WriteDump("v2.txt", retitled));
 
         Assert.Equal((0, 1), (report.Added, report.Updated));
-        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/partnership-working-after-the-leps", Cancel);
+        var article = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/partnership-working-after-the-leps", ApiJson.Strict, Cancel);
         Assert.Equal("Partnership working after the local enterprise partnerships", article!.Title);
     }
 

@@ -163,6 +163,8 @@ public class DumpParserListingTests
     [InlineData("Cllr. Jo Bloggs – Chair of Scrutiny, Anytown Council", "Jo Bloggs", "Cllr.", null, "Chair of Scrutiny, Anytown Council")]
     [InlineData("Jo Bloggs — Director, Civic Futures", "Jo Bloggs", null, null, "Director, Civic Futures")]
     [InlineData("Jo Bloggs - Lecturer in Public Policy", "Jo Bloggs", null, null, "Lecturer in Public Policy")]
+    [InlineData("Jo Bloggs | INLOGOV", "Jo Bloggs", null, null, "INLOGOV")]
+    [InlineData("Jo Bloggs (INLOGOV)", "Jo Bloggs", null, null, "INLOGOV")]
     public void Parser_ReadsHonorificsPostNominalsAndADashedRole(string byline, string name, string? honorific, string? letters, string? role)
     {
         var article = ParsedDump.SingleArticle(ParsedDump.Blocks(Title, byline, Paragraph));
@@ -418,6 +420,9 @@ public class DumpParserListingTests
     [InlineData("June 2, 2018 by Jo Bloggs", 2018, 6, 2)]
     [InlineData("By Jo Bloggs on 2 June 2018", 2018, 6, 2)]
     [InlineData("Published 2 June 2018 by Jo Bloggs", 2018, 6, 2)]
+    [InlineData("Jo Bloggs, 2 June 2018", 2018, 6, 2)]
+    [InlineData("2 June 2018 | Jo Bloggs", 2018, 6, 2)]
+    [InlineData("June 2, 2018 – Jo Bloggs", 2018, 6, 2)]
     public void Parser_ReadsADateAndTheAuthorOnOneLine(string line, int year, int month, int day)
     {
         var article = ParsedDump.SingleArticle(ParsedDump.Blocks(Title, line, Paragraph, "Read more"));

@@ -70,6 +70,8 @@ public class ListingLineTests
     [InlineData("In 2016 the deals were signed on 3 March 2016.")]
     [InlineData("The white paper of 7 February 2017")]
     [InlineData("Devolution deals, 2016 to 2026")]
+    [InlineData("Budget day, 3 March 2026")]
+    [InlineData("3 March 2026 – budget day")]
     public void DateLine_DoesNotTakeASentenceOrTitleWithADateInItForADateLine(string line) => Assert.Null(DateLine.TryRead(line));
 
     [Theory]

@@ -43,6 +43,24 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
+    public void Parse_CutsLongInputAtAWordBoundary_SoNoPartWordIsSearched()
+    {
+        // "partnership" straddles the 1,000-character limit: its first four letters fall inside it.
+        var typed = "housing" + new string(' ', SearchQuery.MaxInputChars - 7 - 4) + "partnership";
+        Assert.Equal(SearchQuery.MaxInputChars, typed.IndexOf("partnership", StringComparison.Ordinal) + 4);
+
+        Assert.Equal("\"housing\"", SearchQuery.Parse(typed).ToFts5Match());
+    }
+
+    [Fact]
+    public void Parse_KeepsAWordThatEndsExactlyAtTheLimit()
+    {
+        var typed = "housing" + new string(' ', SearchQuery.MaxInputChars - 7 - 4) + "part partnership";
+
+        Assert.Equal("\"housing\" \"part\"", SearchQuery.Parse(typed).ToFts5Match());
+    }
+
+    [Fact]
     public void Parse_NeverLetsAQuoteIntoATerm()
     {
         var query = SearchQuery.Parse("a\"b\"c\" \"\"d \u201Ce\u201D'f'");

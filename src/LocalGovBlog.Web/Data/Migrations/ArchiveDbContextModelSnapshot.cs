@@ -72,6 +72,9 @@ namespace LocalGovBlog.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QuoteBeforeEdit")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Start")
                         .HasColumnType("INTEGER");
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LocalGovBlog.Web.Pages.Account;
 
-public sealed partial class SignInModel(SignInManager<AppUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed partial class SignInModel(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInLockout lockout, ILogger<SignInModel> logger) : PageModel
 {
+    /// <summary>Checked against a password when the name has no account, so both answers take as long.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
     /// <summary>Where to go afterwards (the article the reader was on); carried between sign-in and registration.</summary>
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -37,21 +42,38 @@ public sealed partial class SignInModel(SignInManager<AppUser> signIn, ILogger<S
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Form.UserName.Trim(), Form.Password, Form.Remember, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var userName = Form.UserName.Trim();
+        var client = HttpContext.Connection.RemoteIpAddress;
+        // Every answer below is the same whether the name has an account or not.
+        if (lockout.IsLockedOut(userName, client))
         {
-            LogSignedIn(Form.UserName);
+            LogLockedOut(userName);
+            return LockedOut();
+        }
+        var user = await users.FindByNameAsync(userName);
+        if (user is not null && (await signIn.PasswordSignInAsync(user, Form.Password, Form.Remember, lockoutOnFailure: false)).Succeeded)
+        {
+            lockout.Reset(userName, client);
+            LogSignedIn(userName);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
-        if (result.IsLockedOut)
+        if (user is null)
         {
-            LogLockedOut(Form.UserName);
-            ModelState.AddModelError("", "Too many failed attempts: this account is locked for 15 minutes.");
-            return Page();
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Form.Password);
         }
-        LogFailed(Form.UserName);
-        // The same words whether the user exists or not, so the form does not reveal accounts.
+        LogFailed(userName);
+        if (lockout.RecordFailure(userName, client))
+        {
+            LogLockedOut(userName);
+            return LockedOut();
+        }
         ModelState.AddModelError("", "That user name and password do not match an account.");
+        return Page();
+    }
+
+    private PageResult LockedOut()
+    {
+        ModelState.AddModelError("", $"Too many failed sign-ins with that user name from your address: try again in {lockout.Minutes} minutes.");
         return Page();
     }
 
@@ -61,6 +83,6 @@ public sealed partial class SignInModel(SignInManager<AppUser> signIn, ILogger<S
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed sign-in for {UserName}")]
     private partial void LogFailed(string userName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: {UserName} is locked out")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused: {UserName} is locked out for this client address")]
     private partial void LogLockedOut(string userName);
 }

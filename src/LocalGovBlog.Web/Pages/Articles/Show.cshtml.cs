@@ -155,6 +155,18 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
         return Redirect($"/articles/{slug}#tag-notice");
     }
 
+    /// <summary>The no-script way to accept the new words of a tag a re-import marked "edited passage".</summary>
+    public async Task<IActionResult> OnPostAcceptEditAsync(string slug, int id, CancellationToken cancellationToken)
+    {
+        var write = await tags.AcceptEditAsync(id, slug, User, cancellationToken);
+        if (write.Saved is null)
+        {
+            return StatusCode(write.Status);
+        }
+        TagMessage = "New words accepted.";
+        return Redirect($"/articles/{slug}#tag-{id}");
+    }
+
     public async Task<IActionResult> OnPostRestoreAsync(string slug, int id, CancellationToken cancellationToken)
     {
         var write = await tags.RestoreAsync(id, slug, User, cancellationToken);
