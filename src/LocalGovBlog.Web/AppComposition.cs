@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
+using LocalGovBlog.Web.Analysis;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
@@ -50,6 +51,7 @@ public static class AppComposition
         builder.Services.AddScoped<ExportQuery>();
         builder.Services.AddScoped<AnnotationImporter>();
         builder.Services.AddApiDescription();
+        builder.Services.AddAnalysis();
 
         builder.Services.AddAccounts(builder.Configuration, builder.Environment, insecureHttp);
         builder.Services.AddRateLimits();
@@ -142,6 +144,7 @@ public static class AppComposition
         api.MapAccountsApi();
         api.MapAnnotationsApi();
         api.MapThemesApi();
+        api.MapAnalysisApi();
         app.MapThemeStyles();
         app.MapExportApi();
         app.MapFeeds();

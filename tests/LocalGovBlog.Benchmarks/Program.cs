@@ -5,6 +5,8 @@ using LocalGovBlog.Benchmarks.Accuracy;
 
 // generate COUNT FILE        writes a synthetic dump of COUNT posts, with a long tail of rarer words
 // search-bench DB [RUNS]     times searches and author lookups against an imported store (p50/p95)
+// tags DB COUNT [USERS]     adds COUNT passage tags by USERS taggers (50) in bulk, and dates undated articles
+// page-bench URL RUNS PATH…  times pages of a running instance on this machine (p50/p95)
 // accuracy [CASES] [--seed N] [--misses] [--show KIND N]  re-anchoring accuracy per edit kind, ours beside the Hypothesis matcher
 // anything else              runs the BenchmarkDotNet benchmarks (pass --filter '*' to choose)
 if (args is ["generate", var countText, var path])
@@ -19,6 +21,16 @@ if (args is ["search-bench", var database, ..])
 {
     var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
     await SearchLatency.RunAsync(database, runs);
+    return 0;
+}
+if (args is ["tags", var tagDatabase, var tagCount, ..])
+{
+    await TagGenerator.RunAsync(tagDatabase, int.Parse(tagCount, CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50);
+    return 0;
+}
+if (args is ["page-bench", var root, var pageRuns, .. var paths])
+{
+    await PageLatency.RunAsync(new Uri(root), int.Parse(pageRuns, CultureInfo.InvariantCulture), paths);
     return 0;
 }
 if (args is ["accuracy", ..])
