@@ -3,9 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
+using LocalGovBlog.Web.Analysis;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Export;
+using LocalGovBlog.Web.Feeds;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Hosting;
@@ -50,6 +53,10 @@ public static class AppComposition
         builder.Services.AddSingleton<StoreStartup>();
         builder.Services.AddScoped<PassageTagService>();
         builder.Services.AddScoped<CodebookService>();
+        builder.Services.AddScoped<ExportQuery>();
+        builder.Services.AddScoped<AnnotationImporter>();
+        builder.Services.AddApiDescription();
+        builder.Services.AddAnalysis();
 
         builder.Services.AddAccounts(builder.Configuration, builder.Environment, insecureHttp);
         builder.Services.AddRateLimits();
@@ -136,13 +143,17 @@ public static class AppComposition
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapRazorPages().WithStaticAssets();
-        var api = app.MapGroup("/api").WithMetadata(new RequestSizeLimitAttribute(RequestSizeLimits.ApiMaxBytes));
+        var api = app.MapGroup("/api").WithProblemResponses().WithMetadata(new RequestSizeLimitAttribute(RequestSizeLimits.ApiMaxBytes));
         api.MapArticlesApi();
         api.MapAuthorsApi();
         api.MapAccountsApi();
         api.MapAnnotationsApi();
         api.MapThemesApi();
+        api.MapAnalysisApi();
         app.MapThemeStyles();
+        app.MapExportApi();
+        app.MapFeeds();
+        app.MapApiDescription();
         // Live: the process answers. Ready: the store answers and has every migration (what a load balancer asks).
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });

@@ -59,14 +59,9 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
         {
             return CodebookChange.Fail(StatusCodes.Status409Conflict, $"The codebook already has a theme called '{existing.Name}'.", nameof(draft.Name));
         }
-        var slug = Slug.From(name);
-        for (var n = 2; codebook.Any(t => t.Slug == slug); n++)
-        {
-            slug = $"{Slug.From(name)}-{n}";
-        }
         var theme = new Theme
         {
-            Slug = slug,
+            Slug = UniqueSlug(name, codebook.Select(t => t.Slug)),
             Name = name,
             Color = draft.Color?.ToLowerInvariant() ?? ThemePalette.Spare[codebook.Count % ThemePalette.Spare.Count],
             Description = Normalize(draft.Description),
@@ -200,4 +195,132 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
     }
 
     private static string? Normalize(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string UniqueSlug(string name, IEnumerable<string> taken)
+    {
+        var slugs = taken.ToHashSet(StringComparer.Ordinal);
+        var slug = Slug.From(name);
+        for (var n = 2; slugs.Contains(slug); n++)
+        {
+            slug = $"{Slug.From(name)}-{n}";
+        }
+        return slug;
+    }
+
+    /// <summary>
+    /// Brings in a codebook from another tool (editors): a code whose name the codebook already has (compared
+    /// folded, as everywhere) is matched, never duplicated, and gains the broader theme the file gives it if it
+    /// has none; other codes become themes with their colour (else a spare one) and description. The codebook has
+    /// one level of hierarchy, so codes deeper than that are put under their top-level code and reported. One
+    /// transaction: all of it or nothing.
+    /// </summary>
+    public async Task<CodebookImport> ImportAsync(IReadOnlyList<Export.CodebookEntry> codes, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        ArgumentNullException.ThrowIfNull(user);
+        if (!AppRoles.IsEditor(user))
+        {
+            return CodebookImport.Fail(StatusCodes.Status403Forbidden, "Only an editor can import a codebook.");
+        }
+        var import = new CodebookImport();
+        var codebook = await db.Themes.ToListAsync(cancellationToken);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var top in codes)
+        {
+            var parent = Place(top, null);
+            foreach (var child in top.Children)
+            {
+                Place(child, parent);
+                foreach (var deeper in Descendants(child))
+                {
+                    import.Flattened.Add(deeper.Name);
+                    Place(deeper, parent);
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return import;
+
+        Theme? Place(Export.CodebookEntry code, Theme? parent)
+        {
+            var name = code.Name?.Trim();
+            if (ThemeNames.Problem(name) is { } problem)
+            {
+                import.Skipped.Add($"'{code.Name}': {problem}");
+                return null;
+            }
+            // One level only: a theme under a broader one cannot itself be broader.
+            var broader = parent is { ParentId: null, Parent: null } ? parent : null;
+            if (codebook.FirstOrDefault(t => ThemeNames.Same(t.Name, name!)) is { } existing)
+            {
+                import.Matched.Add(existing.Name);
+                if (broader is not null && existing != broader && existing.ParentId is null && existing.Parent is null
+                    && !codebook.Any(t => t.ParentId == existing.Id || t.Parent == existing))
+                {
+                    existing.Parent = broader;
+                    import.ParentsSet++;
+                }
+                return existing;
+            }
+            var description = Normalize(code.Description);
+            if (description is { Length: > MaxDescriptionLength })
+            {
+                import.Skipped.Add($"'{name}': its description is longer than {MaxDescriptionLength} characters.");
+                return null;
+            }
+            var color = ThemePalette.IsColor(code.Color?.ToLowerInvariant()) ? code.Color!.ToLowerInvariant()
+                : code.Color is { Length: 4 } short3 && ThemePalette.IsColor($"#{short3[1]}{short3[1]}{short3[2]}{short3[2]}{short3[3]}{short3[3]}".ToLowerInvariant())
+                    ? $"#{short3[1]}{short3[1]}{short3[2]}{short3[2]}{short3[3]}{short3[3]}".ToLowerInvariant()
+                    : ThemePalette.Spare[codebook.Count % ThemePalette.Spare.Count];
+            var theme = new Theme
+            {
+                Slug = UniqueSlug(name!, codebook.Select(t => t.Slug)),
+                Name = name!,
+                Color = color,
+                Description = description,
+                Parent = broader,
+                CreatedById = userId,
+                CreatedAtUtc = now,
+            };
+            db.Themes.Add(theme);
+            codebook.Add(theme);
+            import.Added.Add(theme.Name);
+            if (broader is not null)
+            {
+                import.ParentsSet++;
+            }
+            return theme;
+        }
+    }
+
+    private static IEnumerable<Export.CodebookEntry> Descendants(Export.CodebookEntry code) =>
+        code.Children.SelectMany(c => Descendants(c).Prepend(c));
+}
+
+/// <summary>What a codebook import did, or why it was refused (<see cref="Status"/> other than 200).</summary>
+public sealed class CodebookImport
+{
+    public int Status { get; init; } = StatusCodes.Status200OK;
+
+    public string? Problem { get; init; }
+
+    /// <summary>Themes added to the codebook.</summary>
+    public List<string> Added { get; } = [];
+
+    /// <summary>Codes whose names the codebook already had (by its spelling).</summary>
+    public List<string> Matched { get; } = [];
+
+    /// <summary>How many themes were put under a broader one.</summary>
+    public int ParentsSet { get; set; }
+
+    /// <summary>Codes nested deeper than one level, put under their top-level code.</summary>
+    public List<string> Flattened { get; } = [];
+
+    /// <summary>Codes left out, each with why.</summary>
+    public List<string> Skipped { get; } = [];
+
+    public static CodebookImport Fail(int status, string problem) => new() { Status = status, Problem = problem };
 }

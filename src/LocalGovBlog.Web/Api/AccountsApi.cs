@@ -23,7 +23,7 @@ public static class AccountsApi
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
             return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.RequestToken!));
-        });
+        }).WithSummary("The antiforgery token that state-changing calls carry in the X-CSRF-TOKEN header");
 
         api.MapGet("/me", async (ClaimsPrincipal principal, UserManager<AppUser> users) =>
         {
@@ -31,14 +31,14 @@ public static class AccountsApi
             return user is null
                 ? Results.Unauthorized()
                 : TypedResults.Ok(new CurrentUser(user.Id, user.UserName!, [.. await users.GetRolesAsync(user)]));
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithSummary("Who is signed in: id, user name and roles");
 
         var admin = api.MapGroup("/admin/users").RequireAuthorization(AppRoles.Admin).RequireAntiforgeryHeader();
-        admin.MapGet("/", ListUsersAsync);
+        admin.MapGet("/", ListUsersAsync).WithSummary("Every account with its roles (admins)");
         admin.MapPut("/{id}/roles/{role}", (string id, string role, ClaimsPrincipal principal, AccountService accounts) =>
-            SetRoleAsync(id, role, granted: true, principal, accounts));
+            SetRoleAsync(id, role, granted: true, principal, accounts)).WithSummary("Grant a role (editor or admin) to an account (admins)");
         admin.MapDelete("/{id}/roles/{role}", (string id, string role, ClaimsPrincipal principal, AccountService accounts) =>
-            SetRoleAsync(id, role, granted: false, principal, accounts));
+            SetRoleAsync(id, role, granted: false, principal, accounts)).WithSummary("Remove a role from an account (admins; never the last admin)");
         return api;
     }
 

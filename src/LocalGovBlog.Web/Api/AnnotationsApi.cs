@@ -14,19 +14,19 @@ public static class AnnotationsApi
 {
     public static RouteGroupBuilder MapAnnotationsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/articles/{slug}/annotations", ListAsync);
+        api.MapGet("/articles/{slug}/annotations", ListAsync).WithSummary("The passage tags on an article the caller may see, as W3C Web Annotations");
         var writes = api.MapGroup("").RequireAuthorization().RequireAntiforgeryHeader();
-        writes.MapPost("/articles/{slug}/annotations", CreateAsync);
-        writes.MapPut("/annotations/{id:int}", UpdateAsync);
-        writes.MapDelete("/annotations/{id:int}", DeleteAsync);
-        writes.MapPost("/annotations/{id:int}/restore", RestoreAsync);
-        writes.MapPost("/annotations/{id:int}/accept-edit", AcceptEditAsync);
+        writes.MapPost("/articles/{slug}/annotations", CreateAsync).WithSummary("Tag a passage of an article (a W3C Web Annotation; offsets in code points)");
+        writes.MapPut("/annotations/{id:int}", UpdateAsync).WithSummary("Replace a tag's passage, themes, note and visibility (its owner or an editor)");
+        writes.MapDelete("/annotations/{id:int}", DeleteAsync).WithSummary("Delete a tag (softly: it can be restored for 10 minutes)");
+        writes.MapPost("/annotations/{id:int}/restore", RestoreAsync).WithSummary("Restore a tag deleted in the last 10 minutes");
+        writes.MapPost("/annotations/{id:int}/accept-edit", AcceptEditAsync).WithSummary("Accept the words a re-import changed under a tag (its owner or an editor)");
         return api;
     }
 
     /// <summary>The tags on an article the viewer may see: every public one and their own private ones, in reading order.</summary>
     public static IQueryable<AnnotationRow> Visible(IQueryable<Annotation> annotations, string? viewerId) =>
-        Rows(annotations.Where(a => a.IsPublic || a.OwnerId == viewerId));
+        Rows(annotations.VisibleTo(viewerId));
 
     private static IQueryable<AnnotationRow> Rows(IQueryable<Annotation> annotations) =>
         annotations.AsNoTracking()
@@ -179,7 +179,7 @@ public static class AnnotationsApi
     private static Task<bool> IsEditorAsync(HttpContext http) => Task.FromResult(AppRoles.IsEditor(http.User));
 
     /// <summary>Ids are built from Site:PublicBaseAddress, never from the Host header a client chooses.</summary>
-    private static string BaseUrl(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<SiteOptions>>().Value.BaseAddress;
+    private static string BaseUrl(HttpContext http) => Export.PublicAddress.Of(http);
 
     private static ProblemHttpResult NotFound(string slug) =>
         TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");

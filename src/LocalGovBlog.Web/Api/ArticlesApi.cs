@@ -36,8 +36,8 @@ public static class ArticlesApi
 
     public static RouteGroupBuilder MapArticlesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/articles", ListAsync);
-        api.MapGet("/articles/{slug}", GetAsync);
+        api.MapGet("/articles", ListAsync).WithSummary("Articles by author, theme or words (q), twenty a page; with q or theme ranked, with snippets and facets");
+        api.MapGet("/articles/{slug}", GetAsync).WithSummary("One article: text, blocks with offsets, authors and the tags the caller may see");
         return api;
     }
 

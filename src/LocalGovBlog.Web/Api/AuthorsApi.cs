@@ -15,7 +15,8 @@ public static class AuthorsApi
                 .OrderBy(a => a.SearchName)
                 .Take(200)
                 .Select(a => new AuthorSummary(a.Slug, a.Name, a.Role, a.Bio, a.Articles.Count))
-                .ToListAsync(cancellationToken)));
+                .ToListAsync(cancellationToken)))
+            .WithSummary("Authors whose names contain the words of q (case, accents and honorifics ignored)");
         return api;
     }
 }

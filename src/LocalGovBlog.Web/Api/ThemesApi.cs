@@ -15,10 +15,10 @@ public static class ThemesApi
 
     public static RouteGroupBuilder MapThemesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/themes", ListAsync);
-        api.MapGet("/themes/similar", SimilarAsync);
-        api.MapPost("/themes", CreateAsync).RequireAuthorization().RequireAntiforgeryHeader();
-        api.MapDelete("/themes/{slug}", DeleteAsync).RequireAuthorization().RequireAntiforgeryHeader();
+        api.MapGet("/themes", ListAsync).WithSummary("The codebook: every theme with its colour, description and passage count");
+        api.MapGet("/themes/similar", SimilarAsync).WithSummary("Themes whose names are a few edits from name: \"Did you mean …?\"");
+        api.MapPost("/themes", CreateAsync).RequireAuthorization().RequireAntiforgeryHeader().WithSummary("Add a theme to the codebook (names are compared folded; 409 on a clash)");
+        api.MapDelete("/themes/{slug}", DeleteAsync).RequireAuthorization().RequireAntiforgeryHeader().WithSummary("Delete an unused theme (editors, or its creator within a minute)");
         return api;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LocalGovBlog.Web.Annotations;
+using LocalGovBlog.Web.Export;
 
 namespace LocalGovBlog.Web.Api;
 
@@ -16,7 +17,7 @@ public sealed record WebAnnotation(
     WebAnnotationTarget Target,
     bool Public,
     bool Orphan,
-    bool CanEdit,
+    bool? CanEdit,
     EditedPassage? Edited,
     int Version)
 {
@@ -25,6 +26,17 @@ public sealed record WebAnnotation(
     /// <summary>The stored tag as W3C JSON; <paramref name="text"/> is the article's canonical text.</summary>
     public static WebAnnotation From(AnnotationRow row, string text, string baseUrl, string? viewerId, bool viewerIsEditor)
     {
+        ArgumentNullException.ThrowIfNull(row);
+        return From(row, text, new ArchiveIris(baseUrl), viewerId == row.OwnerId || viewerIsEditor);
+    }
+
+    /// <summary>
+    /// The stored tag as W3C JSON, with IRIs from <paramref name="iris"/>; <paramref name="canEdit"/> is left out
+    /// (null) where no viewer is asking, as in an export. Times are UTC, written with a Z as xsd:dateTime wants.
+    /// </summary>
+    public static WebAnnotation From(AnnotationRow row, string text, ArchiveIris iris, bool? canEdit)
+    {
+        ArgumentNullException.ThrowIfNull(iris);
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(text);
         var body = row.Themes.Select(t => new TextualBody("TextualBody", "tagging", t.Slug, null, t.Name)).ToList();
@@ -38,12 +50,15 @@ public sealed record WebAnnotation(
             selectors.Add(new WebSelector("TextPositionSelector", null, null, null,
                 TextOffsets.ToCodePoints(text, row.Start), TextOffsets.ToCodePoints(text, row.End)));
         }
-        return new WebAnnotation(JsonLdContext, $"{baseUrl}/api/annotations/{row.Id}", "Annotation", "tagging",
-            new WebAnnotationCreator(row.OwnerId, row.OwnerName, "Person"), row.CreatedAtUtc, row.UpdatedAtUtc, body,
-            new WebAnnotationTarget($"{baseUrl}/articles/{row.ArticleSlug}", selectors),
-            row.IsPublic, row.IsOrphan, viewerId == row.OwnerId || viewerIsEditor,
+        return new WebAnnotation(JsonLdContext, iris.Annotation(row.Id), "Annotation", "tagging",
+            new WebAnnotationCreator(iris.User(row.OwnerId), row.OwnerName, "Person"), Utc(row.CreatedAtUtc), Utc(row.UpdatedAtUtc), body,
+            new WebAnnotationTarget(iris.Article(row.ArticleSlug), selectors),
+            row.IsPublic, row.IsOrphan, canEdit,
             row.QuoteBeforeEdit is null ? null : new EditedPassage(row.QuoteBeforeEdit), row.Version);
     }
+
+    /// <summary>The store keeps UTC without saying so; a DateTime of kind Utc is written with its Z.</summary>
+    private static DateTime Utc(DateTime stored) => DateTime.SpecifyKind(stored, DateTimeKind.Utc);
 }
 
 public sealed record WebAnnotationCreator(string Id, string Name, string Type);

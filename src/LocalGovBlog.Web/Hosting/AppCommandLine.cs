@@ -1,3 +1,4 @@
+using LocalGovBlog.Web.Export;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Operations;
 
@@ -5,7 +6,7 @@ namespace LocalGovBlog.Web.Hosting;
 
 /// <summary>
 /// What the program was asked to do: serve (the default), or run one command against the store and exit
-/// (<c>import</c>, <c>grant-admin</c>, <c>backup</c>, <c>restore</c>). Only host settings
+/// (<c>import</c>, <c>export</c>, <c>grant-admin</c>, <c>backup</c>, <c>restore</c>). Only host settings
 /// (<c>--Key=value</c>) reach the host's own parser; the command reads the rest.
 /// </summary>
 public sealed record AppCommandLine(string? Command, IReadOnlyList<string> Arguments, string[] HostArguments, bool InsecureHttp)
@@ -19,12 +20,13 @@ public sealed record AppCommandLine(string? Command, IReadOnlyList<string> Argum
         var insecure = args.Contains(InsecureHttpFlag, StringComparer.OrdinalIgnoreCase);
         args = [.. args.Where(a => !string.Equals(a, InsecureHttpFlag, StringComparison.OrdinalIgnoreCase))];
         var verb = ImportCommand.Verb(args)?.ToLowerInvariant();
-        if (verb is null || !(ImportCommand.IsInvoked(args) || OperatorCommands.IsInvoked(args)))
+        if (verb is null || !(ImportCommand.IsInvoked(args) || ExportCommand.IsInvoked(args) || OperatorCommands.IsInvoked(args)))
         {
             return new AppCommandLine(null, args, args, insecure);
         }
         // The command sees its own arguments; the host sees only the settings among them.
-        var settings = ImportCommand.HostSettings(args);
+        // Export's options take values (--theme devolution), so it knows its own from the host's.
+        var settings = ExportCommand.IsInvoked(args) ? ExportCommand.HostSettings(args) : ImportCommand.HostSettings(args);
         var own = new List<string>();
         var matched = 0;
         foreach (var arg in args)

@@ -1,4 +1,5 @@
 using LocalGovBlog.Web.Data;
+using LocalGovBlog.Web.Export;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Operations;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,6 +25,7 @@ public static partial class AppRunner
             {
                 null => await ServeAsync(app, commandLine.InsecureHttp),
                 "import" => await ImportCommand.RunAsync(app.Services, [.. commandLine.Arguments]),
+                ExportCommand.Verb => await ExportCommand.RunAsync(app.Services, [.. commandLine.Arguments]),
                 _ => await OperatorCommands.RunAsync(app.Services, [.. commandLine.Arguments]),
             };
         }

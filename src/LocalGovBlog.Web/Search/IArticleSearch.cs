@@ -12,7 +12,22 @@ public interface IArticleSearch
 
     /// <summary>Brings the index up to date for these articles, inside the caller's transaction.</summary>
     Task IndexAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken);
+
+    /// <summary>Paragraphs of the archive most like <paramref name="sample"/> (bm25 over the sample's most telling
+    /// words, weighed against the whole archive), best first; no model, only the index.</summary>
+    Task<IReadOnlyList<SimilarPassage>> SimilarPassagesAsync(string sample, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Ranks <paramref name="texts"/> by bm25 against the words of <paramref name="query"/>, best first;
+    /// texts sharing none of its words are left out.</summary>
+    Task<IReadOnlyList<RankedText>> RankTextsAsync(string query, IReadOnlyList<KeyedText> texts, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>A body block of an article (UTF-16 offsets, end exclusive) and how like the sample it is (higher is closer).</summary>
+public sealed record SimilarPassage(int ArticleId, int Start, int End, double Score);
+
+public sealed record KeyedText(int Key, string Text);
+
+public sealed record RankedText(int Key, double Score);
 
 /// <param name="Words">What the reader typed, already made safe.</param>
 /// <param name="AuthorIds">Articles by any of these authors; null for any author.</param>

@@ -15,7 +15,7 @@ namespace LocalGovBlog.Web.Search;
 /// <c>ts_headline</c> snippets marked as SQLite marks them. Author names and visible tag notes live in two text
 /// columns of the article (<c>SearchAuthors</c>, <c>SearchNotes</c>) that <see cref="IndexAsync"/> keeps in step.
 /// </summary>
-public sealed class PostgreSqlArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
+public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
 {
     /// <summary>ts_rank_cd weights for D, C, B, A: body and notes 0.1, standfirst 0.4, authors 0.6, title 1 — the
     /// proportions of SQLite's bm25 weights (title 10, authors 6, standfirst 4, body 1; notes are between).</summary>

@@ -15,7 +15,7 @@ namespace LocalGovBlog.Web.Search;
 /// Tag notes are indexed only for tags readers can see on the page: public, not deleted (awaiting undo) and
 /// still anchored (an orphaned tag's note leaves the index when re-import re-indexes its article).
 /// </summary>
-public sealed class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
+public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
 {
     /// <summary>bm25 column weights: title, standfirst, body, authors, notes.</summary>
     private const string Bm25 = "bm25(ArticleSearch, 10.0, 4.0, 1.0, 6.0, 2.0)";

@@ -9,7 +9,7 @@ namespace LocalGovBlog.Web.Security;
 public static class ApiAntiforgery
 {
     public static TBuilder RequireAntiforgeryHeader<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(AntiforgeryHeaderMetadata.Instance).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
@@ -30,4 +30,16 @@ public static class ApiAntiforgery
             }
             return await next(context);
         });
+}
+
+/// <summary>Marks an endpoint that wants the antiforgery token in X-CSRF-TOKEN, so the API description can say so.</summary>
+public sealed class AntiforgeryHeaderMetadata
+{
+    public const string HeaderName = "X-CSRF-TOKEN";
+
+    public static readonly AntiforgeryHeaderMetadata Instance = new();
+
+    private AntiforgeryHeaderMetadata()
+    {
+    }
 }

@@ -1,3 +1,4 @@
+using LocalGovBlog.Web.Analysis;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
@@ -25,7 +26,7 @@ public sealed record ArticleAuthorView(string Slug, string Name, string? PostNom
 
 public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End);
 
-public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, ThemeSuggestions suggestions) : PageModel
 {
     private const int DescriptionWords = 30;
 
@@ -50,7 +51,15 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags) : Pag
     public string Description => Article.Standfirst
         ?? ArticleListQuery.OpeningWords(Article.Text, DescriptionWords);
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? theme, CancellationToken cancellationToken)
+    /// <summary>The paragraph whose suggested themes are shown (its position in the body), when a signed-in reader asked.</summary>
+    public int? SuggestFor { get; private set; }
+
+    /// <summary>Themes whose tagged passages the asked-for paragraph is most like; empty when nothing was asked or found.</summary>
+    public IReadOnlyList<SuggestedTheme> Suggestions { get; private set; } = [];
+
+    public const int SuggestedThemes = 5;
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? theme, int? suggest, CancellationToken cancellationToken)
     {
         var article = await db.Articles.AsNoTracking()
             .AsSplitQuery()
@@ -80,6 +89,18 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags) : Pag
         Body = BodyGroup.From(article.Blocks);
         _footnotes = new FootnoteLinks(article.Text, article.Blocks);
         Tags = await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken);
+        if (suggest is { } ordinal && User.Identity?.IsAuthenticated == true)
+        {
+            if (ordinal < 0 || ordinal >= article.Blocks.Count)
+            {
+                return NotFound();
+            }
+            var block = article.Blocks[ordinal];
+            var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).FirstAsync(cancellationToken);
+            SuggestFor = ordinal;
+            Form.Block = ordinal;
+            Suggestions = await suggestions.ForParagraphAsync(articleId, block.Start, block.End, article.Text[block.Start..block.End], User, SuggestedThemes, cancellationToken);
+        }
         return Page();
     }
 
@@ -119,7 +140,7 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags) : Pag
                 : problem.Contains("note", StringComparison.OrdinalIgnoreCase) ? "Form.Note" : "Form.Block";
             ModelState.AddModelError(field, problem);
         }
-        return await OnGetAsync(slug, null, cancellationToken);
+        return await OnGetAsync(slug, null, null, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, CancellationToken cancellationToken)

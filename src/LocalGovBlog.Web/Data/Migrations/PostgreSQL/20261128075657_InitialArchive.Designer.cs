@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LocalGovBlog.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgreSqlArchiveDbContext))]
-    [Migration("20261128062747_AddFullTextSearch")]
-    partial class AddFullTextSearch
+    [Migration("20261128075657_InitialArchive")]
+    partial class InitialArchive
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -94,6 +94,10 @@ namespace LocalGovBlog.Web.Data.Migrations.PostgreSQL
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LocalGovBlog.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgreSqlArchiveDbContext))]
-    [Migration("20261128070726_AddTagVersion")]
-    partial class AddTagVersion
+    [Migration("20261128080038_AddFullTextSearch")]
+    partial class AddFullTextSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
