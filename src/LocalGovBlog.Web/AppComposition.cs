@@ -43,9 +43,14 @@ public static class AppComposition
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArchiveStore();
-        builder.Services.AddScoped<IArticleSearch, SqliteArticleSearch>();
+        builder.Services.AddScoped<SqliteArticleSearch>();
+        builder.Services.AddScoped<PostgreSqlArticleSearch>();
+        builder.Services.AddScoped<IArticleSearch>(services => services.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgreSql
+            ? services.GetRequiredService<PostgreSqlArticleSearch>()
+            : services.GetRequiredService<SqliteArticleSearch>());
         builder.Services.AddScoped<ArticleImporter>();
         builder.Services.AddScoped<ArchiveInitializer>();
+        builder.Services.AddSingleton<StoreStartup>();
         builder.Services.AddScoped<PassageTagService>();
         builder.Services.AddScoped<CodebookService>();
         builder.Services.AddScoped<ExportQuery>();

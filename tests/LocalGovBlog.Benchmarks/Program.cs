@@ -4,7 +4,8 @@ using LocalGovBlog.Benchmarks;
 using LocalGovBlog.Benchmarks.Accuracy;
 
 // generate COUNT FILE        writes a synthetic dump of COUNT posts, with a long tail of rarer words
-// search-bench DB [RUNS]     times searches and author lookups against an imported store (p50/p95)
+// search-bench DB [RUNS] [--postgres CONNECTION]  times searches and author lookups against an imported store (p50/p95);
+//                            with --postgres, the same queries against a PostgreSQL store that imported the same dump
 // tags DB COUNT [USERS]     adds COUNT passage tags by USERS taggers (50) in bulk, and dates undated articles
 // page-bench URL RUNS PATH…  times pages of a running instance on this machine (p50/p95)
 // accuracy [CASES] [--seed N] [--misses] [--show KIND N]  re-anchoring accuracy per edit kind, ours beside the Hypothesis matcher
@@ -19,8 +20,9 @@ if (args is ["generate", var countText, var path])
 }
 if (args is ["search-bench", var database, ..])
 {
-    var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
-    await SearchLatency.RunAsync(database, runs);
+    var runs = args.Length > 2 && !args[2].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50;
+    var postgres = Array.IndexOf(args, "--postgres") is var at and >= 0 ? args[at + 1] : null;
+    await SearchLatency.RunAsync(database, runs, postgres);
     return 0;
 }
 if (args is ["tags", var tagDatabase, var tagCount, ..])

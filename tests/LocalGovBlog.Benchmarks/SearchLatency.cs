@@ -11,11 +11,12 @@ namespace LocalGovBlog.Benchmarks;
 /// <summary>
 /// A bounded latency harness: runs each query <c>runs</c> times against an imported store, as the
 /// search page does (the seam's count, rank, snippets and facets, then the list items), and prints
-/// p50/p95/max. Terms are picked from the index itself by the share of articles they match.
+/// p50/p95/max. Terms are picked from the SQLite index by the share of articles they match. Given a PostgreSQL
+/// connection string to a store that imported the same dump, the same queries run there too, one after the other.
 /// </summary>
 internal static class SearchLatency
 {
-    public static async Task RunAsync(string databasePath, int runs)
+    public static async Task RunAsync(string databasePath, int runs, string? postgreSql = null)
     {
         var options = new DbContextOptionsBuilder<ArchiveDbContext>()
             .UseSqlite($"Data Source={databasePath}")
@@ -24,9 +25,24 @@ internal static class SearchLatency
         await db.Database.OpenConnectionAsync();
         var search = new SqliteArticleSearch(db, Options.Create(new SearchOptions()));
         var total = await db.Articles.CountAsync();
-        Console.WriteLine($"{total:N0} articles in {databasePath}; {runs} runs per query; rank limit {search.RankLimit:N0}, facet limit {search.FacetLimit:N0}");
-
         var vocabulary = await VocabularyAsync(db);
+        await RunQueriesAsync(db, search, $"SQLite {databasePath}", total, vocabulary, runs);
+        if (postgreSql is null)
+        {
+            return;
+        }
+        await using var pg = new PostgreSqlArchiveDbContext(new DbContextOptionsBuilder<PostgreSqlArchiveDbContext>().UseNpgsql(postgreSql).Options);
+        await pg.Database.OpenConnectionAsync();
+        Console.WriteLine();
+        await RunQueriesAsync(pg, new PostgreSqlArticleSearch(pg, Options.Create(new SearchOptions())), "PostgreSQL " + pg.Database.GetDbConnection().Database,
+            await pg.Articles.CountAsync(), vocabulary, runs);
+    }
+
+    private static async Task RunQueriesAsync(ArchiveDbContext db, IArticleSearch search, string store, int total, List<(string Term, long Docs)> vocabulary, int runs)
+    {
+        var limits = new SearchOptions();
+        Console.WriteLine($"{total:N0} articles in {store}; {runs} runs per query; rank limit {limits.RankLimit:N0}, facet limit {limits.FacetLimit:N0}");
+
         string Near(double share) => vocabulary.MinBy(v => Math.Abs(v.Docs - share * total)).Term;
 
         var queries = new List<(string Label, string Words, int? Author)>

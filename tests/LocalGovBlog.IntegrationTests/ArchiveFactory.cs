@@ -7,13 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LocalGovBlog.IntegrationTests;
 
 /// <summary>
-/// The app over its own SQLite file in a temp folder: real migrations, real SQL, nothing shared
-/// with other tests. With <paramref name="seed"/> the first start imports seeds/ as it does for a newcomer;
-/// with <paramref name="databasePath"/> it opens another factory's store, as a restarted app would.
+/// The app over its own store: a SQLite file in a temp folder, or (in LocalGovBlog.PostgreSqlTests, see
+/// <see cref="TestStore"/>) a PostgreSQL database of its own on the test server. Real migrations, real SQL, nothing
+/// shared with other tests. With <paramref name="seed"/> the first start imports seeds/ as it does for a newcomer;
+/// with <paramref name="databasePath"/> it opens another factory's store (its <see cref="DatabasePath"/>), as a
+/// restarted app or a second instance would.
 /// </summary>
-public sealed class ArchiveFactory(bool seed = true, string environment = "Development", string? databasePath = null) : WebApplicationFactory<Program>
+/// <param name="postgreSql">The engine, when a test needs one whatever its assembly runs on (copy-store reads a SQLite store).</param>
+public sealed class ArchiveFactory(bool seed = true, string environment = "Development", string? databasePath = null, bool? postgreSql = null)
+    : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("localgovblog-tests-").FullName;
+    private readonly string? _database = postgreSql ?? TestStore.PostgreSql ? databasePath ?? PostgreSqlServer.CreateDatabase() : null;
     private readonly Dictionary<string, string> _settings = [];
     private bool _kestrel;
 
@@ -37,9 +42,14 @@ public sealed class ArchiveFactory(bool seed = true, string environment = "Devel
     public Uri RootUri => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single());
 
-    public string DatabasePath => databasePath ?? Path.Combine(_folder, "archive.db");
+    /// <summary>The SQLite file, or the PostgreSQL database's name.</summary>
+    public string DatabasePath => _database ?? databasePath ?? Path.Combine(_folder, "archive.db");
 
-    public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
+    public string ConnectionString => _database is not null
+        ? PostgreSqlServer.ConnectionString(_database)
+        : $"Data Source={DatabasePath};Pooling=False";
+
+    public bool IsPostgreSql => _database is not null;
 
     public const string PublicBaseAddress = "https://localgovblog.test";
 
@@ -50,6 +60,10 @@ public sealed class ArchiveFactory(bool seed = true, string environment = "Devel
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        if (IsPostgreSql)
+        {
+            builder.UseSetting("Store:Provider", "PostgreSQL");
+        }
         builder.UseSetting("Import:SeedDirectory", RepositoryPaths.Seeds);
         builder.UseSetting("Import:SeedOnFirstStart", seed ? "true" : "false");
         // The public address FormsClient speaks to; outside Development the host must be admitted by name.
@@ -110,6 +124,10 @@ public sealed class ArchiveFactory(bool seed = true, string environment = "Devel
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_database is not null && databasePath is null)
+        {
+            PostgreSqlServer.DropDatabase(_database);
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);

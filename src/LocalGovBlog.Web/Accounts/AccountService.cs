@@ -3,6 +3,7 @@ using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Search;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LocalGovBlog.Web.Accounts;
 
@@ -13,7 +14,9 @@ namespace LocalGovBlog.Web.Accounts;
 /// <remarks>
 /// A change that depends on counting admins runs in one transaction that counts and changes. SQLite
 /// begins it with BEGIN IMMEDIATE, so two admins removing each other at the same moment are served one
-/// after the other and the second sees that only one admin is left (PostgreSQL: serializable isolation).
+/// after the other and the second sees that only one admin is left. PostgreSQL, where several instances may
+/// serve one database, serialises them with a transaction-level advisory lock instead (read committed, so the
+/// second sees what the first committed once it holds the lock); the first-account rule takes the same lock.
 /// </remarks>
 public sealed partial class AccountService(
     ArchiveDbContext db,
@@ -33,11 +36,15 @@ public sealed partial class AccountService(
             return result;
         }
         LogRegistered(user.Id, user.UserName);
-        if (await IsFirstAccountAsync(user))
+        await EnsureRolesAsync();
+        await using (var transaction = await BeginAdminChangeAsync())
         {
-            await EnsureRolesAsync();
-            await users.AddToRoleAsync(user, AppRoles.Admin);
-            LogFirstAdmin(user.Id);
+            if (await IsFirstAccountAsync(user))
+            {
+                await users.AddToRoleAsync(user, AppRoles.Admin);
+                await transaction.CommitAsync();
+                LogFirstAdmin(user.Id);
+            }
         }
         await signIn.SignInAsync(user, isPersistent: false);
         return result;
@@ -53,8 +60,14 @@ public sealed partial class AccountService(
         return first == user.Id && (await users.GetUsersInRoleAsync(AppRoles.Admin)).Count == 0;
     }
 
+    /// <summary>Creates the roles that are missing; instances starting together on one database take turns, so each role is made once.</summary>
     public async Task EnsureRolesAsync()
     {
+        if (await AllRolesExistAsync())
+        {
+            return;
+        }
+        await using var transaction = await BeginAdminChangeAsync();
         foreach (var role in AppRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -62,6 +75,19 @@ public sealed partial class AccountService(
                 await roles.CreateAsync(new IdentityRole(role));
             }
         }
+        await transaction.CommitAsync();
+    }
+
+    private async Task<bool> AllRolesExistAsync()
+    {
+        foreach (var role in AppRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Signs out and changes the security stamp, so a copied session cookie stops working too.</summary>
@@ -84,7 +110,7 @@ public sealed partial class AccountService(
         {
             return IdentityResult.Failed(new IdentityError { Code = "PasswordMismatch", Description = "The password is not right." });
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable))
+        await using (var transaction = await BeginAdminChangeAsync())
         {
             if (await IsLastAdminAsync(user))
             {
@@ -111,7 +137,7 @@ public sealed partial class AccountService(
             return IdentityResult.Failed(new IdentityError { Code = "UnknownRole", Description = $"There is no role '{role}'." });
         }
         await EnsureRolesAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+        await using var transaction = await BeginAdminChangeAsync();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
@@ -163,6 +189,18 @@ public sealed partial class AccountService(
         }
         LogRoleChanged("command line", user.Id, AppRoles.Admin, true);
         return IdentityResult.Success;
+    }
+
+    /// <summary>A transaction in which admins are counted and changed, one such transaction at a time.</summary>
+    private async Task<IDbContextTransaction> BeginAdminChangeAsync()
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+        }
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        await PostgreSqlStore.LockForTransactionAsync(db, PostgreSqlStore.AdminRolesLock, CancellationToken.None);
+        return transaction;
     }
 
     private async Task<bool> IsLastAdminAsync(AppUser user) =>

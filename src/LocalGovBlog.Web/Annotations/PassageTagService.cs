@@ -12,7 +12,17 @@ public sealed record AnnotationDraft(int Start, int End, string? Exact, IReadOnl
 /// <summary>The outcome of a write: the saved tag, or what was wrong with it (and which HTTP status says so).</summary>
 public sealed record AnnotationWrite(Annotation? Saved, int Status, IReadOnlyList<string> Problems)
 {
+    /// <summary>With a 409: the tag's version now, which the writer can load and build on.</summary>
+    public int? CurrentVersion { get; init; }
+
     public static AnnotationWrite Fail(int status, params string[] problems) => new(null, status, problems);
+
+    public static AnnotationWrite Conflict(int currentVersion) =>
+        new(null, StatusCodes.Status409Conflict,
+            [$"Someone else changed this tag since you loaded it (it is now version {currentVersion}). Load it again and make your change to that."])
+        {
+            CurrentVersion = currentVersion,
+        };
 }
 
 /// <summary>
@@ -76,14 +86,20 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         return new AnnotationWrite(annotation, StatusCodes.Status201Created, []);
     }
 
-    /// <summary>Replaces a tag's passage, themes, note and visibility, when <paramref name="user"/> may.</summary>
-    public async Task<AnnotationWrite> UpdateAsync(int id, AnnotationDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>Replaces a tag's passage, themes, note and visibility, when <paramref name="user"/> may. With
+    /// <paramref name="expectedVersion"/> (the version the writer loaded) a tag changed since then is a 409, not overwritten.</summary>
+    public async Task<AnnotationWrite> UpdateAsync(int id, AnnotationDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken,
+        int? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var (annotation, denied) = await FindForChangeAsync(db.Annotations.Include(a => a.Themes), id, null, user, cancellationToken);
         if (annotation is null)
         {
             return denied!;
+        }
+        if (expectedVersion is { } expected && expected != annotation.Version)
+        {
+            return AnnotationWrite.Conflict(annotation.Version);
         }
         var text = await db.Articles.Where(a => a.Id == annotation.ArticleId).Select(a => a.Text).FirstAsync(cancellationToken);
         var (themes, problems) = await CheckAsync(text, draft, cancellationToken);
@@ -104,20 +120,44 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         annotation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         annotation.Themes.Clear();
         annotation.Themes.AddRange(themes);
-        await db.SaveAndIndexAsync(search, annotation.ArticleId, cancellationToken);
-        return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
+        return await SaveCheckedAsync(annotation, cancellationToken);
+    }
+
+    /// <summary>Saves a change to a tag loaded earlier in this request; if another writer saved it in between, the
+    /// version check in the UPDATE finds no row and the writer gets a 409 with the version that won.</summary>
+    private async Task<AnnotationWrite> SaveCheckedAsync(Annotation annotation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveAndIndexAsync(search, annotation.ArticleId, cancellationToken);
+            return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Annotations.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == annotation.Id)
+                .Select(a => (int?)a.Version).FirstOrDefaultAsync(cancellationToken);
+            return current is { } version
+                ? AnnotationWrite.Conflict(version)
+                : AnnotationWrite.Fail(StatusCodes.Status404NotFound, $"There is no passage tag {annotation.Id}.");
+        }
     }
 
     /// <summary>
     /// Deletes a tag softly: it leaves every page, count and the search index at once, and can be
     /// restored within <see cref="UndoWindow"/>. <paramref name="articleSlug"/>, when given, must be the tag's article.
     /// </summary>
-    public async Task<AnnotationWrite> DeleteAsync(int id, string? articleSlug, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<AnnotationWrite> DeleteAsync(int id, string? articleSlug, ClaimsPrincipal user, CancellationToken cancellationToken,
+        int? expectedVersion = null)
     {
         var (annotation, denied) = await FindForChangeAsync(db.Annotations, id, articleSlug, user, cancellationToken);
         if (annotation is null)
         {
             return denied!;
+        }
+        if (expectedVersion is { } expected && expected != annotation.Version)
+        {
+            return AnnotationWrite.Conflict(annotation.Version);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         annotation.DeletedAtUtc = now;

@@ -33,7 +33,7 @@ public static class AnnotationsApi
             .OrderBy(a => a.IsOrphan).ThenBy(a => a.Start).ThenBy(a => a.End).ThenBy(a => a.Id)
             .Select(a => new AnnotationRow(a.Id, a.Article.Slug, a.OwnerId, a.Owner.UserName!, a.Start, a.End, a.Exact, a.Prefix, a.Suffix,
                 a.Note, a.IsPublic, a.IsOrphan, a.CreatedAtUtc, a.UpdatedAtUtc,
-                a.Themes.OrderBy(t => t.Name).Select(t => new ThemeRef(t.Slug, t.Name, t.Color)).ToList(), a.QuoteBeforeEdit));
+                a.Themes.OrderBy(t => t.Name).Select(t => new ThemeRef(t.Slug, t.Name, t.Color)).ToList(), a.QuoteBeforeEdit, a.Version));
 
     /// <summary>The article's visible tags as W3C JSON (also used by GET /api/articles/{slug}).</summary>
     public static async Task<List<WebAnnotation>> ForArticleAsync(ArchiveDbContext db, HttpContext http, string slug, string text, CancellationToken cancellationToken)
@@ -91,14 +91,22 @@ public static class AnnotationsApi
         {
             return BadRequest(problems);
         }
-        var write = await tags.UpdateAsync(id, draft, http.User, cancellationToken);
+        if (!TryExpectedVersion(http, input?.Version, out var expectedVersion))
+        {
+            return BadRequest(["If-Match must be a tag version as the API gives it, such as \"3\"."]);
+        }
+        var write = await tags.UpdateAsync(id, draft, http.User, cancellationToken, expectedVersion);
         return write.Saved is null ? Problem(write) : TypedResults.Ok(await OneAsync(db, http, id, text, cancellationToken));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         int id, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
     {
-        var write = await tags.DeleteAsync(id, null, http.User, cancellationToken);
+        if (!TryExpectedVersion(http, null, out var expectedVersion))
+        {
+            return BadRequest(["If-Match must be a tag version as the API gives it, such as \"3\"."]);
+        }
+        var write = await tags.DeleteAsync(id, null, http.User, cancellationToken, expectedVersion);
         return write.Saved is null ? Problem(write) : TypedResults.NoContent();
     }
 
@@ -183,5 +191,29 @@ public static class AnnotationsApi
     private static ProblemHttpResult Problem(AnnotationWrite write) =>
         write.Status == StatusCodes.Status400BadRequest
             ? BadRequest(write.Problems)
-            : TypedResults.Problem(detail: string.Join(" ", write.Problems), statusCode: write.Status);
+            : TypedResults.Problem(detail: string.Join(" ", write.Problems), statusCode: write.Status,
+                extensions: write.CurrentVersion is { } current ? new Dictionary<string, object?> { ["currentVersion"] = current } : null);
+
+    /// <summary>The version the writer loaded: the <c>If-Match</c> header ("3", W/"3" or 3) or the body's <c>version</c>;
+    /// null when neither is given (the write then still fails if another lands between reading and saving).</summary>
+    private static bool TryExpectedVersion(HttpContext http, int? fromBody, out int? version)
+    {
+        version = fromBody;
+        var header = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return true;
+        }
+        var tag = header.Trim();
+        if (tag.StartsWith("W/", StringComparison.Ordinal))
+        {
+            tag = tag[2..];
+        }
+        if (int.TryParse(tag.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+        return false;
+    }
 }

@@ -60,7 +60,7 @@ public static class ArticlesApi
         }
         var total = await query.CountAsync(cancellationToken);
         var items = (await ToSummariesAsync(query
-            .InListingOrder()
+            .InListingOrder(db)
             .Skip((pageNumber - 1) * PageSize)
             .Take(PageSize), db, cancellationToken)).ConvertAll(row => row.Summary);
         return TypedResults.Ok(new ArticlePage(items, pageNumber, total));

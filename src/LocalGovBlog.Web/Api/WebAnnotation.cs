@@ -18,7 +18,8 @@ public sealed record WebAnnotation(
     bool Public,
     bool Orphan,
     bool? CanEdit,
-    EditedPassage? Edited)
+    EditedPassage? Edited,
+    int Version)
 {
     public const string JsonLdContext = "http://www.w3.org/ns/anno.jsonld";
 
@@ -53,7 +54,7 @@ public sealed record WebAnnotation(
             new WebAnnotationCreator(iris.User(row.OwnerId), row.OwnerName, "Person"), Utc(row.CreatedAtUtc), Utc(row.UpdatedAtUtc), body,
             new WebAnnotationTarget(iris.Article(row.ArticleSlug), selectors),
             row.IsPublic, row.IsOrphan, canEdit,
-            row.QuoteBeforeEdit is null ? null : new EditedPassage(row.QuoteBeforeEdit));
+            row.QuoteBeforeEdit is null ? null : new EditedPassage(row.QuoteBeforeEdit), row.Version);
     }
 
     /// <summary>The store keeps UTC without saying so; a DateTime of kind Utc is written with its Z.</summary>
@@ -74,18 +75,20 @@ public sealed record WebAnnotationTarget(string? Source, IReadOnlyList<WebSelect
 
 public sealed record WebSelector(string Type, string? Exact, string? Prefix, string? Suffix, int? Start, int? End);
 
-/// <summary>What a client sends to create or replace a tag: the W3C shape, read leniently.</summary>
+/// <summary>What a client sends to create or replace a tag: the W3C shape, read leniently. <see cref="Version"/> (or an
+/// <c>If-Match</c> header) is the version the client loaded; a tag changed since is a 409, not overwritten.</summary>
 public sealed record WebAnnotationInput(
     [property: JsonPropertyName("@context")] string? Context,
     string? Type,
     IReadOnlyList<TextualBody>? Body,
     WebAnnotationTarget? Target,
-    bool? Public);
+    bool? Public,
+    int? Version = null);
 
 /// <summary>One stored tag with what the API and pages show of it.</summary>
 public sealed record AnnotationRow(
     int Id, string ArticleSlug, string OwnerId, string OwnerName, int Start, int End, string Exact, string Prefix, string Suffix,
     string? Note, bool IsPublic, bool IsOrphan, DateTime CreatedAtUtc, DateTime UpdatedAtUtc, IReadOnlyList<ThemeRef> Themes,
-    string? QuoteBeforeEdit = null);
+    string? QuoteBeforeEdit = null, int Version = 1);
 
 public sealed record ThemeRef(string Slug, string Name, string Color);

@@ -55,4 +55,10 @@ public sealed class Annotation
     public DateTime? DeletedAtUtc { get; set; }
 
     public List<Theme> Themes { get; set; } = [];
+
+    /// <summary>
+    /// The row version: one more with every saved change (<see cref="ArchiveDbContext"/> counts it), and checked on
+    /// save, so two people changing the same tag at once cannot overwrite each other unseen (the second gets a 409).
+    /// </summary>
+    public int Version { get; set; } = 1;
 }

@@ -10,14 +10,33 @@ public sealed partial class ArchiveInitializer(
     ArticleImporter importer,
     IOptions<SeedingOptions> seeding,
     IHostEnvironment environment,
+    StoreStartup startup,
     ILogger<ArchiveInitializer> logger)
 {
     /// <summary>Checks the store opens, applies migrations and, when <paramref name="importSeeds"/> and
     /// <c>Import:SeedOnFirstStart</c> both say so, fills an empty archive from the seed folder.</summary>
     public async Task InitializeAsync(bool importSeeds, CancellationToken cancellationToken = default)
     {
+        if (db.Database.IsNpgsql())
+        {
+            // Several instances may start at once: one migrates and seeds, the others wait and find it done.
+            await using var startupLock = await PostgreSqlStore.LockAsync(db, PostgreSqlStore.StartupLock, cancellationToken);
+            await MigrateAndSeedAsync(importSeeds, cancellationToken);
+            return;
+        }
         await StoreFile.CheckAsync(db, cancellationToken);
+        await MigrateAndSeedAsync(importSeeds, cancellationToken);
+    }
+
+    private async Task MigrateAndSeedAsync(bool importSeeds, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await db.Database.MigrateAsync(cancellationToken);
+        startup.AppliedMigrations += pending;
+        if (pending > 0)
+        {
+            LogMigrated(pending);
+        }
         if (!importSeeds || !seeding.Value.SeedOnFirstStart || await db.Articles.AnyAsync(cancellationToken))
         {
             return;
@@ -42,6 +61,9 @@ public sealed partial class ArchiveInitializer(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s) to the store")]
+    private partial void LogMigrated(int count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The archive is empty and there is no seed folder at {SeedDirectory}")]
     private partial void LogNoSeeds(string seedDirectory);
 
@@ -50,4 +72,11 @@ public sealed partial class ArchiveInitializer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Seed file {File} was not imported: {Reason}")]
     private partial void LogSeedRejected(string file, string reason);
+}
+
+/// <summary>What this process did to the store when it started (several instances on one PostgreSQL database
+/// start together; only one of them should find migrations to apply).</summary>
+public sealed class StoreStartup
+{
+    public int AppliedMigrations { get; set; }
 }

@@ -83,6 +83,7 @@ internal sealed class AnnotationConfiguration : IEntityTypeConfiguration<Annotat
         // A deleted tag waits out its undo window invisible to every query; the tag service alone looks past this.
         builder.HasQueryFilter(a => a.DeletedAtUtc == null);
         builder.Property(a => a.Note).HasMaxLength(Annotations.AnnotationRules.MaxNoteLength);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne(a => a.Article).WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Owner).WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Themes).WithMany(t => t.Annotations).UsingEntity(

@@ -5,6 +5,18 @@ public sealed class StoreOptions
 {
     public const string Section = "Store";
 
+    public const string Sqlite = "Sqlite";
+
+    public const string PostgreSql = "PostgreSQL";
+
+    /// <summary>The engine behind <c>ConnectionStrings:Default</c>: <c>Sqlite</c> (one file, one machine) or
+    /// <c>PostgreSQL</c> (a server several instances share).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    public bool IsPostgreSql => string.Equals(Provider, PostgreSql, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsKnownProvider => IsPostgreSql || string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>How long a writer waits for another writer's lock before giving up.</summary>
     public int BusyTimeoutMilliseconds { get; set; } = 5_000;
 }

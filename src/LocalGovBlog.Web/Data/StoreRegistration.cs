@@ -9,8 +9,9 @@ public static class StoreRegistration
     public const string DefaultConnectionString = "Data Source=App_Data/localgovblog.db";
 
     /// <summary>
-    /// Registers the archive store. The connection string is read when the first context is made,
-    /// so tests and the command line can point it elsewhere through configuration.
+    /// Registers the archive store on the engine <c>Store:Provider</c> names. The connection string is read
+    /// when the first context is made, so tests and the command line can point it elsewhere through configuration.
+    /// Services ask for <see cref="ArchiveDbContext"/> whatever the engine.
     /// </summary>
     public static IServiceCollection AddArchiveStore(this IServiceCollection services)
     {
@@ -21,6 +22,24 @@ public static class StoreRegistration
             options.UseSqlite(connectionString)
                 .AddInterceptors(new SqlitePragmas(store.BusyTimeoutMilliseconds));
         });
+        // Also how `dotnet ef … --context PostgreSqlArchiveDbContext` builds the model: generating a migration needs no server.
+        services.AddDbContext<PostgreSqlArchiveDbContext>((provider, options) =>
+        {
+            var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
+            var connectionString = store.IsPostgreSql ? provider.GetRequiredService<IConfiguration>().GetConnectionString("Default") : null;
+            if (connectionString is null)
+            {
+                options.UseNpgsql();
+            }
+            else
+            {
+                options.UseNpgsql(connectionString);
+            }
+        });
+        // The last registration answers for ArchiveDbContext: the PostgreSQL context when configured so.
+        services.AddScoped(provider => provider.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgreSql
+            ? provider.GetRequiredService<PostgreSqlArchiveDbContext>()
+            : ActivatorUtilities.CreateInstance<ArchiveDbContext>(provider, provider.GetRequiredService<DbContextOptions<ArchiveDbContext>>()));
         return services;
     }
 
@@ -29,8 +48,16 @@ public static class StoreRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
+        if (IsPostgreSql(configuration))
+        {
+            return configuration.GetConnectionString("Default") ?? "";
+        }
         return ResolveConnectionString(configuration.GetConnectionString("Default") ?? DefaultConnectionString, environment.ContentRootPath);
     }
+
+    /// <summary>Whether <c>Store:Provider</c> names PostgreSQL; for code that runs before options are bound.</summary>
+    public static bool IsPostgreSql(IConfiguration configuration) =>
+        new StoreOptions { Provider = configuration?[$"{StoreOptions.Section}:{nameof(StoreOptions.Provider)}"] ?? StoreOptions.Sqlite }.IsPostgreSql;
 
     /// <summary>A relative database path is taken from the content root, and its folder is made.</summary>
     public static string ResolveConnectionString(string connectionString, string contentRoot)

@@ -24,12 +24,12 @@ public static class AtomFeed
     /// <summary>The feed's own description: its title, its page and its address.</summary>
     public sealed record FeedInfo(string Title, string Subtitle, string PageUrl, string FeedUrl);
 
-    public static async Task<byte[]> BuildAsync(IQueryable<Article> articles, FeedInfo info, ArchiveIris iris, CancellationToken cancellationToken)
+    public static async Task<byte[]> BuildAsync(ArchiveDbContext db, IQueryable<Article> articles, FeedInfo info, ArchiveIris iris, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(iris);
-        var rows = await articles.AsNoTracking().InListingOrder().Take(Entries)
+        var rows = await articles.AsNoTracking().InListingOrder(db).Take(Entries)
             .Select(a => new
             {
                 a.Slug,

@@ -26,7 +26,7 @@ public static class FeedEndpoints
     {
         var iris = ArchiveIris.For(http);
         var info = new AtomFeed.FeedInfo("LocalGovBlog", "The latest commentary on local government.", iris.Site, $"{iris.Base}/feed.atom");
-        return Feed(await AtomFeed.BuildAsync(db.Articles, info, iris, cancellationToken));
+        return Feed(await AtomFeed.BuildAsync(db, db.Articles, info, iris, cancellationToken));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> AuthorFeedAsync(string slug, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
@@ -38,7 +38,7 @@ public static class FeedEndpoints
         }
         var iris = ArchiveIris.For(http);
         var info = new AtomFeed.FeedInfo($"{name} — LocalGovBlog", $"The latest articles by {name}.", iris.Author(slug), $"{iris.Author(slug)}/feed.atom");
-        return Feed(await AtomFeed.BuildAsync(db.Articles.Where(a => a.Authors.Any(x => x.Author.Slug == slug)), info, iris, cancellationToken));
+        return Feed(await AtomFeed.BuildAsync(db, db.Articles.Where(a => a.Authors.Any(x => x.Author.Slug == slug)), info, iris, cancellationToken));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> ThemeFeedAsync(string slug, ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ public static class FeedEndpoints
         var info = new AtomFeed.FeedInfo($"{name} — LocalGovBlog", $"The latest articles with passages tagged {name}.", iris.Theme(slug), $"{iris.Theme(slug)}/feed.atom");
         // The theme pages' rule: public tags on passages still found.
         var tagged = db.Annotations.Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Slug == slug));
-        return Feed(await AtomFeed.BuildAsync(db.Articles.Where(a => tagged.Any(t => t.ArticleId == a.Id)), info, iris, cancellationToken));
+        return Feed(await AtomFeed.BuildAsync(db, db.Articles.Where(a => tagged.Any(t => t.ArticleId == a.Id)), info, iris, cancellationToken));
     }
 
     private static async Task<PushStreamHttpResult> SitemapAsync(ArchiveDbContext db, HttpContext http, CancellationToken cancellationToken)

@@ -42,9 +42,12 @@ public static class Settings
             .ValidateOnStart();
 
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section)
+            .Validate(o => o.IsKnownProvider, $"Store:Provider must be {StoreOptions.Sqlite} or {StoreOptions.PostgreSql}.")
             .Validate(o => o.BusyTimeoutMilliseconds is >= 0 and <= 600_000,
                 "Store:BusyTimeoutMilliseconds must be a whole number from 0 to 600000.")
             .ValidateOnStart();
+
+        services.AddSingleton<IValidateOptions<StoreOptions>>(provider => new StoreConnectionValidation(provider.GetRequiredService<IConfiguration>()));
 
         services.AddOptions<SeedingOptions>().BindConfiguration(SeedingOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.SeedDirectory),
@@ -118,4 +121,33 @@ internal sealed class SiteValidation(IConfiguration configuration, IHostEnvironm
         pattern.StartsWith("*.", StringComparison.Ordinal)
             ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase)
             : string.Equals(pattern, host, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A PostgreSQL store needs a connection string Npgsql can read; SQLite has a default file.</summary>
+internal sealed class StoreConnectionValidation(IConfiguration configuration) : IValidateOptions<StoreOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StoreOptions options)
+    {
+        if (!options.IsPostgreSql)
+        {
+            return ValidateOptionsResult.Success;
+        }
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return ValidateOptionsResult.Fail("Store:Provider is PostgreSQL but ConnectionStrings:Default is not set: "
+                + "give the server, for example ConnectionStrings__Default=\"Host=db.example.org;Database=localgovblog;Username=localgovblog\".");
+        }
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrEmpty(builder.Host)
+                ? ValidateOptionsResult.Fail("ConnectionStrings:Default must name the PostgreSQL server (Host=…) when Store:Provider is PostgreSQL.")
+                : ValidateOptionsResult.Success;
+        }
+        catch (ArgumentException ex)
+        {
+            return ValidateOptionsResult.Fail($"ConnectionStrings:Default is not a PostgreSQL connection string ({ex.Message}).");
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace LocalGovBlog.Web.Import;
 /// Inserts new articles with their blocks and author links through prepared statements on the
 /// context's own connection and transaction. Change tracking an article and its dozen blocks cost
 /// more than parsing it; a large first import is almost all new articles, so this is its hot path.
-/// Plain SQL that PostgreSQL also accepts.
+/// SQLite's path; on PostgreSQL the same rows go in through binary COPY (<see cref="PostgreSqlArticleCopy"/>).
 /// </summary>
 internal sealed class NewArticleRows : IAsyncDisposable
 {
@@ -39,6 +39,11 @@ internal sealed class NewArticleRows : IAsyncDisposable
     {
         if (articles.Count == 0)
         {
+            return;
+        }
+        if (db.Database.IsNpgsql())
+        {
+            await PostgreSqlArticleCopy.InsertAsync(db, articles, cancellationToken);
             return;
         }
         await using var rows = new NewArticleRows(db);

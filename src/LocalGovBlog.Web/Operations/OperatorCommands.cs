@@ -19,7 +19,7 @@ public static class OperatorCommands
     public const int ExitFailed = 1;
     public const int ExitRefused = 2;
 
-    private static readonly string[] Verbs = ["grant-admin", "backup", "restore"];
+    private static readonly string[] Verbs = ["grant-admin", "backup", "restore", "copy-store"];
 
     public static bool IsInvoked(string[] args) =>
         ImportCommand.Verb(args) is { } verb && Verbs.Contains(verb, StringComparer.OrdinalIgnoreCase);
@@ -37,15 +37,20 @@ public static class OperatorCommands
 
         var backupFile = new Argument<FileInfo>("file") { Description = "The new file to write the copy to (never overwritten)." };
         var backup = new Command("backup", "Copy the live store to FILE consistently, while the site keeps running.") { backupFile };
-        backup.SetAction(parsed => exitCode = Backup(services, console, parsed.GetValue(backupFile)!));
+        backup.SetAction(parsed => exitCode = RefuseOnPostgreSql(services, console, "backup") ?? Backup(services, console, parsed.GetValue(backupFile)!));
 
         var restoreFile = new Argument<FileInfo>("file") { Description = "A file made by backup." };
         var restore = new Command("restore", "Replace the store's contents with a backup (stop the site first); the current store is kept beside it.") { restoreFile };
         restore.SetAction(async (parsed, cancellationToken) =>
-            exitCode = await RestoreAsync(services, console, parsed.GetValue(restoreFile)!, cancellationToken));
+            exitCode = RefuseOnPostgreSql(services, console, "restore") ?? await RestoreAsync(services, console, parsed.GetValue(restoreFile)!, cancellationToken));
 
-        var root = new RootCommand("LocalGovBlog") { grant, backup, restore };
-        foreach (var command in new Command[] { root, grant, backup, restore })
+        var to = new Option<string>("--to") { Description = "The empty PostgreSQL database to copy into: a connection string (\"Host=…;Database=…;Username=…\").", Required = true };
+        var copy = new Command("copy-store", "Copy this SQLite store (articles, tags, accounts, keys) into an empty PostgreSQL database.") { to };
+        copy.SetAction(async (parsed, cancellationToken) =>
+            exitCode = await CopyStoreAsync(services, console, parsed.GetValue(to)!, cancellationToken));
+
+        var root = new RootCommand("LocalGovBlog") { grant, backup, restore, copy };
+        foreach (var command in new Command[] { root, grant, backup, restore, copy })
         {
             command.TreatUnmatchedTokensAsErrors = false; // host settings such as --ConnectionStrings:Default=… pass through
         }
@@ -66,6 +71,17 @@ public static class OperatorCommands
         }
         console.MarkupLineInterpolated($"{userName} is an admin. They can manage roles at /admin/users.");
         return ExitOk;
+    }
+
+    /// <summary>backup and restore copy a SQLite file; a PostgreSQL store has the server's own tools.</summary>
+    private static int? RefuseOnPostgreSql(IServiceProvider services, IAnsiConsole console, string verb)
+    {
+        if (!StoreRegistration.IsPostgreSql(services.GetRequiredService<IConfiguration>()))
+        {
+            return null;
+        }
+        console.MarkupLineInterpolated($"[red]Not done:[/] {verb} copies a SQLite store; this one is PostgreSQL. Use pg_dump and pg_restore (docs/deploy.md).");
+        return ExitRefused;
     }
 
     private static int Backup(IServiceProvider services, IAnsiConsole console, FileInfo parsed)
@@ -118,6 +134,31 @@ public static class OperatorCommands
         catch (SqliteException ex)
         {
             console.MarkupLineInterpolated($"[red]Restore failed:[/] {ex.Message}");
+            return ExitFailed;
+        }
+    }
+
+    private static async Task<int> CopyStoreAsync(IServiceProvider services, IAnsiConsole console, string target, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var copied = await StoreCopy.CopyAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), target, cancellationToken);
+            foreach (var table in copied.Where(t => t.Rows > 0))
+            {
+                console.MarkupLineInterpolated($"  {table.Table,-24} {table.Rows,10:N0} rows");
+            }
+            console.MarkupLine("Copied. Start the program with Store:Provider=PostgreSQL and that connection string in ConnectionStrings:Default.");
+            return ExitOk;
+        }
+        catch (StoreCopyRefusedException ex)
+        {
+            console.MarkupLineInterpolated($"[red]Nothing copied:[/] {ex.Message}");
+            return ExitRefused;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or StoreUnusableException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]Copy failed, nothing kept:[/] {ex.Message}");
             return ExitFailed;
         }
     }

@@ -33,7 +33,7 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
             return NotFound();
         }
         Articles = await db.Articles.AsNoTracking()
-            .InListingOrder()
+            .InListingOrder(db)
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize)
             .ToListItemsAsync(cancellationToken);

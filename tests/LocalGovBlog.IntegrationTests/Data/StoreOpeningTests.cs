@@ -22,6 +22,16 @@ public sealed class StoreOpeningTests : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
+    [Fact]
+    public async Task TheSeededStore_RunsInWriteAheadLogMode()
+    {
+        await using var factory = new ArchiveFactory(seed: true);
+
+        var mode = await factory.QueryAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+
+        Assert.Equal("wal", Assert.Single(mode));
+    }
+
     public static TheoryData<string> Shapes => ["vacuum-into copy", "journal_mode=DELETE", "empty file"];
 
     [Theory]

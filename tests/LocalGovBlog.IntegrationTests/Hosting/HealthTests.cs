@@ -20,7 +20,7 @@ public sealed class HealthTests() : ArchiveTest(seed: false, environment: "Produ
     {
         var client = Factory.CreateClient();
         await Factory.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM __EFMigrationsHistory WHERE MigrationId = (SELECT max(MigrationId) FROM __EFMigrationsHistory)", Cancel));
+            """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT max("MigrationId") FROM "__EFMigrationsHistory")""", Cancel));
 
         var ready = await client.GetAsync("/health/ready", Cancel);
 

@@ -28,14 +28,6 @@ public sealed class SeedReimportTests : ArchiveTest
         Assert.Equal(before, after);
     }
 
-    [Fact]
-    public async Task TheStore_RunsInWriteAheadLogMode()
-    {
-        var mode = await Factory.QueryAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
-
-        Assert.Equal("wal", Assert.Single(mode));
-    }
-
     private Task<(int Articles, int Blocks, int Authors, int Links)> CountRowsAsync() =>
         Factory.QueryAsync(async db => (
             await db.Articles.CountAsync(),

@@ -25,11 +25,17 @@ public static class ArticleListQuery
     private const int OpeningChars = 800;
 
     /// <summary>
-    /// The order lists show: dated posts newest first, then undated ones in the listing's own order. (SQLite and
-    /// this index put nulls last for a descending sort; a provider that sorts them first needs NULLS LAST.)
+    /// The order lists show: dated posts newest first, then undated ones in the listing's own order. SQLite sorts
+    /// nulls last in a descending sort, and its index serves "Published DESC, SourceOrder"; PostgreSQL sorts them
+    /// first, so there undated posts are put last explicitly (an index on the same expressions serves it).
     /// </summary>
-    public static IOrderedQueryable<Article> InListingOrder(this IQueryable<Article> articles) =>
-        articles.OrderByDescending(a => a.Published).ThenBy(a => a.SourceOrder);
+    public static IOrderedQueryable<Article> InListingOrder(this IQueryable<Article> articles, ArchiveDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.IsNpgsql()
+            ? articles.OrderBy(a => a.Published == null).ThenByDescending(a => a.Published).ThenBy(a => a.SourceOrder)
+            : articles.OrderByDescending(a => a.Published).ThenBy(a => a.SourceOrder);
+    }
 
     /// <summary>Projects already filtered and ordered articles into list items.</summary>
     public static async Task<List<ArticleListItem>> ToListItemsAsync(

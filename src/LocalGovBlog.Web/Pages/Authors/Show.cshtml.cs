@@ -27,7 +27,7 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
         Author = author;
         Articles = await db.Articles.AsNoTracking()
             .Where(a => a.Authors.Any(aa => aa.Author.Slug == slug))
-            .InListingOrder()
+            .InListingOrder(db)
             .ToListItemsAsync(cancellationToken);
         return Page();
     }
