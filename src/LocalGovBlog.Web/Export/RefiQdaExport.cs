@@ -24,6 +24,8 @@ public static class RefiQdaExport
     public const string ProjectFileName = "localgovblog-project.qdpx";
     public const string Origin = "LocalGovBlog";
 
+    private const int FlushBytes = 64 * 1024;
+
     // Synchronous: the XML goes to an in-memory buffer that is copied out asynchronously after each article (Kestrel
     // refuses synchronous writes), which costs far less than awaiting every element and attribute.
     private static readonly XmlWriterSettings Xml = new()
@@ -203,8 +205,6 @@ public static class RefiQdaExport
         await output.FlushAsync(cancellationToken);
         return (selections, orphans);
     }
-
-    private const int FlushBytes = 64 * 1024;
 
     /// <summary>Copies what the writer has buffered to <paramref name="output"/> once it holds at least <paramref name="atLeast"/> bytes.</summary>
     private static async Task SendAsync(XmlWriter xml, MemoryStream buffer, Stream output, int atLeast, CancellationToken cancellationToken)
