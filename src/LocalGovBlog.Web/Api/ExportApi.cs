@@ -94,7 +94,8 @@ public static class ExportApi
         var header = ProjectHeader(filter!, clock, iris);
         return Download(http, RefiQdaExport.ProjectContentType, RefiQdaExport.ProjectFileName, stream =>
             RefiQdaExport.WriteProjectAsync(stream, header, codebook, users,
-                () => exports.ArticlesAsync(filter!, viewer, taggedOnly: false, cancellationToken), cancellationToken));
+                exports.ArticlesAsync(filter!, viewer, taggedOnly: false, cancellationToken), exports.SourcesAsync(filter!, viewer, taggedOnly: false),
+                cancellationToken));
     }
 
     public static RefiQdaExport.ProjectHeader ProjectHeader(ExportFilter filter, TimeProvider clock, ArchiveIris iris)

@@ -34,11 +34,15 @@ public sealed record WebAnnotation(
     /// The stored tag as W3C JSON, with IRIs from <paramref name="iris"/>; <paramref name="canEdit"/> is left out
     /// (null) where no viewer is asking, as in an export. Times are UTC, written with a Z as xsd:dateTime wants.
     /// </summary>
-    public static WebAnnotation From(AnnotationRow row, string text, ArchiveIris iris, bool? canEdit)
+    public static WebAnnotation From(AnnotationRow row, string text, ArchiveIris iris, bool? canEdit) =>
+        From(row, new CodePointOffsets(text), iris, canEdit);
+
+    /// <summary>As <see cref="From(AnnotationRow, string, ArchiveIris, bool?)"/>, with the article's offsets worked out once for all its tags.</summary>
+    public static WebAnnotation From(AnnotationRow row, CodePointOffsets offsets, ArchiveIris iris, bool? canEdit)
     {
         ArgumentNullException.ThrowIfNull(iris);
         ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(offsets);
         var body = row.Themes.Select(t => new TextualBody("TextualBody", "tagging", t.Slug, null, t.Name)).ToList();
         if (!string.IsNullOrEmpty(row.Note))
         {
@@ -48,7 +52,7 @@ public sealed record WebAnnotation(
         if (!row.IsOrphan)
         {
             selectors.Add(new WebSelector("TextPositionSelector", null, null, null,
-                TextOffsets.ToCodePoints(text, row.Start), TextOffsets.ToCodePoints(text, row.End)));
+                offsets.ToCodePoints(row.Start), offsets.ToCodePoints(row.End)));
         }
         return new WebAnnotation(JsonLdContext, iris.Annotation(row.Id), "Annotation", "tagging",
             new WebAnnotationCreator(iris.User(row.OwnerId), row.OwnerName, "Person"), Utc(row.CreatedAtUtc), Utc(row.UpdatedAtUtc), body,

@@ -31,10 +31,12 @@ public sealed partial class ArchiveInitializer(
     private async Task MigrateAndSeedAsync(bool importSeeds, CancellationToken cancellationToken)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        await db.Database.MigrateAsync(cancellationToken);
-        startup.AppliedMigrations += pending;
+        // A store with nothing to apply is left alone: Migrate would still take its lock and compare the model with
+        // the migrations' snapshot, a good part of a short command's start-up (an export) spent on nothing.
         if (pending > 0)
         {
+            await db.Database.MigrateAsync(cancellationToken);
+            startup.AppliedMigrations += pending;
             LogMigrated(pending);
         }
         if (!importSeeds || !seeding.Value.SeedOnFirstStart || await db.Articles.AnyAsync(cancellationToken))

@@ -186,7 +186,8 @@ public static class ExportCommand
             default:
                 var (selections, orphans) = await RefiQdaExport.WriteProjectAsync(output, ExportApi.ProjectHeader(filter, clock, iris),
                     await exports.CodebookAsync(cancellationToken), await exports.TaggersAsync(filter, viewer, cancellationToken),
-                    () => exports.ArticlesAsync(filter, viewer, taggedOnly: false, cancellationToken), cancellationToken);
+                    exports.ArticlesAsync(filter, viewer, taggedOnly: false, cancellationToken), exports.SourcesAsync(filter, viewer, taggedOnly: false),
+                    cancellationToken);
                 return orphans == 0 ? $"{selections:N0} selections" : $"{selections:N0} selections ({orphans:N0} orphaned tags left out)";
         }
     }

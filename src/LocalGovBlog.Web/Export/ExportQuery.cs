@@ -11,7 +11,16 @@ public sealed record ExportedAuthor(string Slug, string Name);
 /// <summary>One article as an export sees it: its text and the exported tags on it, in reading order.</summary>
 public sealed record ExportedArticle(
     int Id, string Slug, string Title, DateOnly? Published, DateTime UpdatedAtUtc, IReadOnlyList<ExportedAuthor> Authors, string Text,
-    IReadOnlyList<AnnotationRow> Tags);
+    IReadOnlyList<AnnotationRow> Tags)
+{
+    private CodePointOffsets? _offsets;
+
+    /// <summary>Code-point positions in <see cref="Text"/>, worked out once for all the article's tags.</summary>
+    public CodePointOffsets Offsets => _offsets ??= new CodePointOffsets(Text);
+}
+
+/// <summary>An article's text alone, as the project export's <c>sources/</c> folder holds it.</summary>
+public sealed record ExportedSource(int Id, string Text);
 
 public sealed record ExportedTheme(int Id, string Slug, string Name, string Color, string? Description, int? ParentId);
 
@@ -170,7 +179,8 @@ public sealed class ExportQuery(ArchiveDbContext db, IServiceScopeFactory scopes
         ExportFilter filter, string? viewerId, bool taggedOnly, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var themes = (await CodebookAsync(cancellationToken)).ToDictionary(t => t.Id);
+        // One ThemeRef per theme, shared by every tag that carries it.
+        var themes = (await CodebookAsync(cancellationToken)).ToDictionary(t => t.Id, t => new ThemeRef(t.Slug, t.Name, t.Color));
         await using var tagScope = scopes.CreateAsyncScope();
         var tagContext = tagScope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var tags = Tags(tagContext, filter, viewerId)
@@ -210,9 +220,25 @@ public sealed class ExportQuery(ArchiveDbContext db, IServiceScopeFactory scopes
         }
     }
 
-    private static AnnotationRow Row(TagRecord tag, string slug, Dictionary<int, ExportedTheme> themes) =>
-        new(tag.Id, slug, tag.OwnerId, tag.OwnerName, tag.Start, tag.End, tag.Exact, tag.Prefix, tag.Suffix, tag.Note, tag.IsPublic, tag.IsOrphan,
-            tag.CreatedAtUtc, tag.UpdatedAtUtc,
-            [.. tag.ThemeIds.Where(themes.ContainsKey).Select(id => themes[id]).OrderBy(t => t.Name, StringComparer.Ordinal)
-                .Select(t => new ThemeRef(t.Slug, t.Name, t.Color))]);
+    /// <summary>
+    /// The texts of the articles <see cref="ArticlesAsync"/> gives for the same arguments, in the same order, without
+    /// reading their tags again: the second pass of the project export.
+    /// </summary>
+    public IAsyncEnumerable<ExportedSource> SourcesAsync(ExportFilter filter, string? viewerId, bool taggedOnly) =>
+        Articles(db, filter, viewerId, taggedOnly).OrderBy(a => a.Id).Select(a => new ExportedSource(a.Id, a.Text)).AsAsyncEnumerable();
+
+    private static AnnotationRow Row(TagRecord tag, string slug, Dictionary<int, ThemeRef> themes)
+    {
+        var refs = new List<ThemeRef>(tag.ThemeIds.Count);
+        foreach (var id in tag.ThemeIds)
+        {
+            if (themes.TryGetValue(id, out var theme))
+            {
+                refs.Add(theme);
+            }
+        }
+        refs.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
+        return new(tag.Id, slug, tag.OwnerId, tag.OwnerName, tag.Start, tag.End, tag.Exact, tag.Prefix, tag.Suffix, tag.Note, tag.IsPublic, tag.IsOrphan,
+            tag.CreatedAtUtc, tag.UpdatedAtUtc, refs);
+    }
 }

@@ -24,9 +24,12 @@ public static class RefiQdaExport
     public const string ProjectFileName = "localgovblog-project.qdpx";
     public const string Origin = "LocalGovBlog";
 
+    private const int FlushBytes = 64 * 1024;
+
+    // Synchronous: the XML goes to an in-memory buffer that is copied out asynchronously after each article (Kestrel
+    // refuses synchronous writes), which costs far less than awaiting every element and attribute.
     private static readonly XmlWriterSettings Xml = new()
     {
-        Async = true,
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         Indent = true,
         IndentChars = "  ",
@@ -47,16 +50,20 @@ public static class RefiQdaExport
     /// <summary>Writes the codebook as a <c>.qdc</c> document.</summary>
     public static async Task WriteCodebookAsync(Stream output, IReadOnlyList<ExportedTheme> codebook, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(codebook);
-        await using var xml = XmlWriter.Create(output, Xml);
-        await xml.WriteStartDocumentAsync();
-        await xml.WriteStartElementAsync(null, "CodeBook", CodebookNamespace);
-        await xml.WriteAttributeStringAsync(null, "origin", null, Origin);
-        await WriteCodesAsync(xml, codebook, CodebookNamespace);
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndDocumentAsync();
-        await xml.FlushAsync();
-        cancellationToken.ThrowIfCancellationRequested();
+        using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, Xml))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement(null, "CodeBook", CodebookNamespace);
+            xml.WriteAttributeString(null, "origin", null, Origin);
+            WriteCodes(xml, codebook, CodebookNamespace);
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+        await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        await output.FlushAsync(cancellationToken);
     }
 
     /// <summary>What a project export says about itself.</summary>
@@ -64,14 +71,16 @@ public static class RefiQdaExport
 
     /// <summary>
     /// Writes the <c>.qdpx</c> zip: <c>project.qde</c> from one pass over <paramref name="articles"/>, then each
-    /// article's text from a second pass. Both stream; the zip is written as it goes.
+    /// article's text from <paramref name="sources"/> (the same articles, in the same order, without their tags).
+    /// Both stream; the zip is written as it goes.
     /// </summary>
     /// <returns>How many selections (placed tags) the project holds and how many orphans were left out.</returns>
     public static async Task<(int Selections, int Orphans)> WriteProjectAsync(
         Stream output, ProjectHeader header, IReadOnlyList<ExportedTheme> codebook, IReadOnlyList<ExportedUser> users,
-        Func<IAsyncEnumerable<ExportedArticle>> articles, CancellationToken cancellationToken)
+        IAsyncEnumerable<ExportedArticle> articles, IAsyncEnumerable<ExportedSource> sources, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(sources);
         await using var buffer = new DeferredSyncWriteStream(output);
         (int, int) counts;
         await using (var zip = await ZipArchive.CreateAsync(buffer, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
@@ -79,16 +88,16 @@ public static class RefiQdaExport
             var project = zip.CreateEntry("project.qde", CompressionLevel.Fastest);
             await using (var stream = await project.OpenAsync(cancellationToken))
             {
-                counts = await WriteProjectDocumentAsync(stream, header, codebook, users, articles(), cancellationToken);
+                counts = await WriteProjectDocumentAsync(stream, header, codebook, users, articles, cancellationToken);
             }
             await buffer.DrainAsync(cancellationToken);
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            await foreach (var article in articles().WithCancellation(cancellationToken))
+            await foreach (var source in sources.WithCancellation(cancellationToken))
             {
-                var entry = zip.CreateEntry($"sources/{SourceGuid(article.Id)}.txt", CompressionLevel.Fastest);
+                var entry = zip.CreateEntry($"sources/{SourceGuid(source.Id)}.txt", CompressionLevel.Fastest);
                 await using (var stream = await entry.OpenAsync(cancellationToken))
                 {
-                    await stream.WriteAsync(utf8.GetBytes(article.Text), cancellationToken);
+                    await stream.WriteAsync(utf8.GetBytes(source.Text), cancellationToken);
                 }
                 await buffer.DrainAsync(cancellationToken);
             }
@@ -102,61 +111,64 @@ public static class RefiQdaExport
         Stream output, ProjectHeader header, IReadOnlyList<ExportedTheme> codebook, IReadOnlyList<ExportedUser> users,
         IAsyncEnumerable<ExportedArticle> articles, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(codebook);
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(articles);
-        var themeGuids = codebook.ToDictionary(t => t.Slug, ThemeGuid, StringComparer.Ordinal);
-        var userGuids = users.ToDictionary(u => u.Id, u => StableGuid.ForUser(u.Id), StringComparer.Ordinal);
+        // GUIDs and times as text are made once per theme and person, not for every selection and coding.
+        var themeGuids = codebook.ToDictionary(t => t.Slug, t => ThemeGuid(t).ToString(), StringComparer.Ordinal);
+        var userGuids = users.ToDictionary(u => u.Id, u => StableGuid.ForUser(u.Id).ToString(), StringComparer.Ordinal);
         var (authorsVariable, publishedVariable, addressVariable) =
-            (StableGuid.For("variable", "authors"), StableGuid.For("variable", "published"), StableGuid.For("variable", "address"));
+            (StableGuid.For("variable", "authors").ToString(), StableGuid.For("variable", "published").ToString(), StableGuid.For("variable", "address").ToString());
         var ns = ProjectNamespace;
-        await using var xml = XmlWriter.Create(output, Xml);
-        await xml.WriteStartDocumentAsync();
-        await xml.WriteStartElementAsync(null, "Project", ns);
-        await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(header.Name));
-        await xml.WriteAttributeStringAsync(null, "origin", null, Origin);
-        await xml.WriteAttributeStringAsync(null, "creationDateTime", null, Timestamp(header.CreatedUtc));
+        using var buffer = new MemoryStream();
+        using var xml = XmlWriter.Create(buffer, Xml);
+        xml.WriteStartDocument();
+        xml.WriteStartElement(null, "Project", ns);
+        xml.WriteAttributeString(null, "name", null, XmlSafeText.Clean(header.Name));
+        xml.WriteAttributeString(null, "origin", null, Origin);
+        xml.WriteAttributeString(null, "creationDateTime", null, Timestamp(header.CreatedUtc));
 
         if (users.Count > 0)
         {
-            await xml.WriteStartElementAsync(null, "Users", ns);
+            xml.WriteStartElement(null, "Users", ns);
             foreach (var user in users)
             {
-                await xml.WriteStartElementAsync(null, "User", ns);
-                await xml.WriteAttributeStringAsync(null, "guid", null, userGuids[user.Id].ToString());
-                await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(user.Name));
-                await xml.WriteAttributeStringAsync(null, "id", null, header.Iris.User(user.Id));
-                await xml.WriteEndElementAsync();
+                xml.WriteStartElement(null, "User", ns);
+                xml.WriteAttributeString(null, "guid", null, userGuids[user.Id]);
+                xml.WriteAttributeString(null, "name", null, XmlSafeText.Clean(user.Name));
+                xml.WriteAttributeString(null, "id", null, header.Iris.User(user.Id));
+                xml.WriteEndElement();
             }
-            await xml.WriteEndElementAsync();
+            xml.WriteEndElement();
         }
         if (codebook.Count > 0)
         {
-            await xml.WriteStartElementAsync(null, "CodeBook", ns);
-            await WriteCodesAsync(xml, codebook, ns);
-            await xml.WriteEndElementAsync();
+            xml.WriteStartElement(null, "CodeBook", ns);
+            WriteCodes(xml, codebook, ns);
+            xml.WriteEndElement();
         }
-        await xml.WriteStartElementAsync(null, "Variables", ns);
-        await WriteVariableAsync(xml, authorsVariable, "Authors", "Text", "The article's authors, as its byline names them.");
-        await WriteVariableAsync(xml, publishedVariable, "Published", "Date", "The date the blog gave for the article.");
-        await WriteVariableAsync(xml, addressVariable, "Address", "Text", "Where the article is read on LocalGovBlog.");
-        await xml.WriteEndElementAsync();
+        xml.WriteStartElement(null, "Variables", ns);
+        WriteVariable(xml, authorsVariable, "Authors", "Text", "The article's authors, as its byline names them.");
+        WriteVariable(xml, publishedVariable, "Published", "Date", "The date the blog gave for the article.");
+        WriteVariable(xml, addressVariable, "Address", "Text", "Where the article is read on LocalGovBlog.");
+        xml.WriteEndElement();
 
         var (selections, orphans, sources) = (0, 0, 0);
         await foreach (var article in articles.WithCancellation(cancellationToken))
         {
             if (sources++ == 0)
             {
-                await xml.WriteStartElementAsync(null, "Sources", ns);
+                xml.WriteStartElement(null, "Sources", ns);
             }
-            await xml.WriteStartElementAsync(null, "TextSource", ns);
+            xml.WriteStartElement(null, "TextSource", ns);
             var guid = SourceGuid(article.Id);
-            await xml.WriteAttributeStringAsync(null, "guid", null, guid.ToString());
-            await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(article.Title));
-            await xml.WriteAttributeStringAsync(null, "plainTextPath", null, $"internal://{guid}.txt");
-            await xml.WriteAttributeStringAsync(null, "modifiedDateTime", null, Timestamp(article.UpdatedAtUtc));
-            await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean($"{article.Title}\n{header.Iris.Article(article.Slug)}"));
+            xml.WriteAttributeString(null, "guid", null, guid.ToString());
+            xml.WriteAttributeString(null, "name", null, XmlSafeText.Clean(article.Title));
+            xml.WriteAttributeString(null, "plainTextPath", null, $"internal://{guid}.txt");
+            xml.WriteAttributeString(null, "modifiedDateTime", null, Timestamp(article.UpdatedAtUtc));
+            xml.WriteElementString(null, "Description", ns, XmlSafeText.Clean($"{article.Title}\n{header.Iris.Article(article.Slug)}"));
             foreach (var tag in article.Tags)
             {
                 if (tag.IsOrphan)
@@ -165,126 +177,136 @@ public static class RefiQdaExport
                     continue;
                 }
                 selections++;
-                await WriteSelectionAsync(xml, article, tag, userGuids, themeGuids, header.Iris);
+                WriteSelection(xml, article, tag, userGuids, themeGuids, header.Iris);
             }
             if (article.Authors.Count > 0)
             {
-                await WriteValueAsync(xml, authorsVariable, "TextValue", string.Join("; ", article.Authors.Select(a => a.Name)));
+                WriteValue(xml, authorsVariable, "TextValue", string.Join("; ", article.Authors.Select(a => a.Name)));
             }
             if (article.Published is { } published)
             {
-                await WriteValueAsync(xml, publishedVariable, "DateValue", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                WriteValue(xml, publishedVariable, "DateValue", published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
-            await WriteValueAsync(xml, addressVariable, "TextValue", header.Iris.Article(article.Slug));
-            await xml.WriteEndElementAsync();
-            if (sources % 200 == 0)
-            {
-                await xml.FlushAsync();
-            }
+            WriteValue(xml, addressVariable, "TextValue", header.Iris.Article(article.Slug));
+            xml.WriteEndElement();
+            await SendAsync(xml, buffer, output, FlushBytes, cancellationToken);
         }
         if (sources > 0)
         {
-            await xml.WriteEndElementAsync();
+            xml.WriteEndElement();
         }
         var description = orphans == 0
             ? header.Description
             : $"{header.Description}\n{orphans} tagged passages whose words were no longer found in their article are not in this project (the W3C and CSV exports keep them, with their quotes).";
-        await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean(description));
-        await xml.WriteEndElementAsync();
-        await xml.WriteEndDocumentAsync();
-        await xml.FlushAsync();
+        xml.WriteElementString(null, "Description", ns, XmlSafeText.Clean(description));
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+        await SendAsync(xml, buffer, output, 1, cancellationToken);
+        await output.FlushAsync(cancellationToken);
         return (selections, orphans);
     }
 
-    private static async Task WriteSelectionAsync(
-        XmlWriter xml, ExportedArticle article, Api.AnnotationRow tag, Dictionary<string, Guid> userGuids, Dictionary<string, Guid> themeGuids, ArchiveIris iris)
+    /// <summary>Copies what the writer has buffered to <paramref name="output"/> once it holds at least <paramref name="atLeast"/> bytes.</summary>
+    private static async Task SendAsync(XmlWriter xml, MemoryStream buffer, Stream output, int atLeast, CancellationToken cancellationToken)
+    {
+        xml.Flush();
+        if (buffer.Length >= atLeast)
+        {
+            await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+            buffer.SetLength(0);
+        }
+    }
+
+    private static void WriteSelection(
+        XmlWriter xml, ExportedArticle article, Api.AnnotationRow tag, Dictionary<string, string> userGuids, Dictionary<string, string> themeGuids, ArchiveIris iris)
     {
         var ns = ProjectNamespace;
-        var user = userGuids.TryGetValue(tag.OwnerId, out var u) ? u : StableGuid.ForUser(tag.OwnerId);
-        await xml.WriteStartElementAsync(null, "PlainTextSelection", ns);
-        await xml.WriteAttributeStringAsync(null, "guid", null, SelectionGuid(tag.Id).ToString());
-        await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(Name(tag.Exact)));
-        await xml.WriteAttributeStringAsync(null, "startPosition", null, TextOffsets.ToCodePoints(article.Text, tag.Start).ToString(CultureInfo.InvariantCulture));
-        await xml.WriteAttributeStringAsync(null, "endPosition", null, TextOffsets.ToCodePoints(article.Text, tag.End).ToString(CultureInfo.InvariantCulture));
-        await xml.WriteAttributeStringAsync(null, "creatingUser", null, user.ToString());
-        await xml.WriteAttributeStringAsync(null, "creationDateTime", null, Timestamp(tag.CreatedAtUtc));
-        await xml.WriteAttributeStringAsync(null, "modifyingUser", null, user.ToString());
-        await xml.WriteAttributeStringAsync(null, "modifiedDateTime", null, Timestamp(tag.UpdatedAtUtc));
-        var description = string.IsNullOrEmpty(tag.Note) ? iris.Passage(article.Slug, tag.Id) : $"{tag.Note}\n\n{iris.Passage(article.Slug, tag.Id)}";
-        await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean(description));
+        var user = userGuids.TryGetValue(tag.OwnerId, out var u) ? u : StableGuid.ForUser(tag.OwnerId).ToString();
+        var created = Timestamp(tag.CreatedAtUtc);
+        xml.WriteStartElement(null, "PlainTextSelection", ns);
+        xml.WriteAttributeString(null, "guid", null, SelectionGuid(tag.Id).ToString());
+        xml.WriteAttributeString(null, "name", null, XmlSafeText.Clean(Name(tag.Exact)));
+        xml.WriteAttributeString(null, "startPosition", null, article.Offsets.ToCodePoints(tag.Start).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString(null, "endPosition", null, article.Offsets.ToCodePoints(tag.End).ToString(CultureInfo.InvariantCulture));
+        xml.WriteAttributeString(null, "creatingUser", null, user);
+        xml.WriteAttributeString(null, "creationDateTime", null, created);
+        xml.WriteAttributeString(null, "modifyingUser", null, user);
+        xml.WriteAttributeString(null, "modifiedDateTime", null, Timestamp(tag.UpdatedAtUtc));
+        var passage = iris.Passage(article.Slug, tag.Id);
+        xml.WriteElementString(null, "Description", ns, XmlSafeText.Clean(string.IsNullOrEmpty(tag.Note) ? passage : $"{tag.Note}\n\n{passage}"));
         foreach (var theme in tag.Themes)
         {
             if (!themeGuids.TryGetValue(theme.Slug, out var code))
             {
                 continue;
             }
-            await xml.WriteStartElementAsync(null, "Coding", ns);
-            await xml.WriteAttributeStringAsync(null, "guid", null, StableGuid.For("coding", $"{tag.Id}:{theme.Slug}").ToString());
-            await xml.WriteAttributeStringAsync(null, "creatingUser", null, user.ToString());
-            await xml.WriteAttributeStringAsync(null, "creationDateTime", null, Timestamp(tag.CreatedAtUtc));
-            await xml.WriteStartElementAsync(null, "CodeRef", ns);
-            await xml.WriteAttributeStringAsync(null, "targetGUID", null, code.ToString());
-            await xml.WriteEndElementAsync();
-            await xml.WriteEndElementAsync();
+            xml.WriteStartElement(null, "Coding", ns);
+            xml.WriteAttributeString(null, "guid", null, StableGuid.For("coding", $"{tag.Id}:{theme.Slug}").ToString());
+            xml.WriteAttributeString(null, "creatingUser", null, user);
+            xml.WriteAttributeString(null, "creationDateTime", null, created);
+            xml.WriteStartElement(null, "CodeRef", ns);
+            xml.WriteAttributeString(null, "targetGUID", null, code);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
-        await xml.WriteEndElementAsync();
+        xml.WriteEndElement();
     }
 
     /// <summary>Codes nested one level under their broader theme; a theme whose parent is not exported stands at the top.</summary>
-    private static async Task WriteCodesAsync(XmlWriter xml, IReadOnlyList<ExportedTheme> codebook, string ns)
+    private static void WriteCodes(XmlWriter xml, IReadOnlyList<ExportedTheme> codebook, string ns)
     {
         var ids = codebook.Select(t => t.Id).ToHashSet();
-        await xml.WriteStartElementAsync(null, "Codes", ns);
+        xml.WriteStartElement(null, "Codes", ns);
         foreach (var theme in codebook.Where(t => t.ParentId is null || !ids.Contains(t.ParentId.Value)))
         {
-            await WriteCodeAsync(xml, theme, ns, open: true);
+            WriteCode(xml, theme, ns, open: true);
             foreach (var child in codebook.Where(t => t.ParentId == theme.Id))
             {
-                await WriteCodeAsync(xml, child, ns, open: false);
+                WriteCode(xml, child, ns, open: false);
             }
-            await xml.WriteEndElementAsync();
+            xml.WriteEndElement();
         }
-        await xml.WriteEndElementAsync();
+        xml.WriteEndElement();
     }
 
-    private static async Task WriteCodeAsync(XmlWriter xml, ExportedTheme theme, string ns, bool open)
+    private static void WriteCode(XmlWriter xml, ExportedTheme theme, string ns, bool open)
     {
-        await xml.WriteStartElementAsync(null, "Code", ns);
-        await xml.WriteAttributeStringAsync(null, "guid", null, ThemeGuid(theme).ToString());
-        await xml.WriteAttributeStringAsync(null, "name", null, XmlSafeText.Clean(theme.Name));
-        await xml.WriteAttributeStringAsync(null, "isCodable", null, "true");
+        xml.WriteStartElement(null, "Code", ns);
+        xml.WriteAttributeString(null, "guid", null, ThemeGuid(theme).ToString());
+        xml.WriteAttributeString(null, "name", null, XmlSafeText.Clean(theme.Name));
+        xml.WriteAttributeString(null, "isCodable", null, "true");
         if (ThemePalette.IsColor(theme.Color))
         {
-            await xml.WriteAttributeStringAsync(null, "color", null, theme.Color.ToUpperInvariant());
+            xml.WriteAttributeString(null, "color", null, theme.Color.ToUpperInvariant());
         }
         if (!string.IsNullOrWhiteSpace(theme.Description))
         {
-            await xml.WriteElementStringAsync(null, "Description", ns, XmlSafeText.Clean(theme.Description));
+            xml.WriteElementString(null, "Description", ns, XmlSafeText.Clean(theme.Description));
         }
         if (!open)
         {
-            await xml.WriteEndElementAsync();
+            xml.WriteEndElement();
         }
     }
 
-    private static async Task WriteVariableAsync(XmlWriter xml, Guid guid, string name, string type, string description)
+    private static void WriteVariable(XmlWriter xml, string guid, string name, string type, string description)
     {
-        await xml.WriteStartElementAsync(null, "Variable", ProjectNamespace);
-        await xml.WriteAttributeStringAsync(null, "guid", null, guid.ToString());
-        await xml.WriteAttributeStringAsync(null, "name", null, name);
-        await xml.WriteAttributeStringAsync(null, "typeOfVariable", null, type);
-        await xml.WriteElementStringAsync(null, "Description", ProjectNamespace, description);
-        await xml.WriteEndElementAsync();
+        xml.WriteStartElement(null, "Variable", ProjectNamespace);
+        xml.WriteAttributeString(null, "guid", null, guid);
+        xml.WriteAttributeString(null, "name", null, name);
+        xml.WriteAttributeString(null, "typeOfVariable", null, type);
+        xml.WriteElementString(null, "Description", ProjectNamespace, description);
+        xml.WriteEndElement();
     }
 
-    private static async Task WriteValueAsync(XmlWriter xml, Guid variable, string element, string value)
+    private static void WriteValue(XmlWriter xml, string variable, string element, string value)
     {
-        await xml.WriteStartElementAsync(null, "VariableValue", ProjectNamespace);
-        await xml.WriteStartElementAsync(null, "VariableRef", ProjectNamespace);
-        await xml.WriteAttributeStringAsync(null, "targetGUID", null, variable.ToString());
-        await xml.WriteEndElementAsync();
-        await xml.WriteElementStringAsync(null, element, ProjectNamespace, XmlSafeText.Clean(value));
-        await xml.WriteEndElementAsync();
+        xml.WriteStartElement(null, "VariableValue", ProjectNamespace);
+        xml.WriteStartElement(null, "VariableRef", ProjectNamespace);
+        xml.WriteAttributeString(null, "targetGUID", null, variable);
+        xml.WriteEndElement();
+        xml.WriteElementString(null, element, ProjectNamespace, XmlSafeText.Clean(value));
+        xml.WriteEndElement();
     }
 
     /// <summary>A selection's name: the start of its quote on one line.</summary>

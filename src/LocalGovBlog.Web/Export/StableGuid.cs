@@ -15,19 +15,20 @@ public static class StableGuid
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(key);
-        Span<byte> name = stackalloc byte[16];
-        Namespace.TryWriteBytes(name, bigEndian: true, out _);
-        var bytes = new byte[16 + Encoding.UTF8.GetByteCount(kind) + 1 + Encoding.UTF8.GetByteCount(key)];
-        name.CopyTo(bytes);
-        var written = 16 + Encoding.UTF8.GetBytes(kind, bytes.AsSpan(16));
+        // Made for every selection and coding of a project export: kept off the heap for the usual short names.
+        var length = 16 + Encoding.UTF8.GetByteCount(kind) + 1 + Encoding.UTF8.GetByteCount(key);
+        Span<byte> bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Namespace.TryWriteBytes(bytes, bigEndian: true, out _);
+        var written = 16 + Encoding.UTF8.GetBytes(kind, bytes[16..]);
         bytes[written++] = (byte)':';
-        Encoding.UTF8.GetBytes(key, bytes.AsSpan(written));
+        Encoding.UTF8.GetBytes(key, bytes[written..]);
+        Span<byte> hash = stackalloc byte[SHA1.HashSizeInBytes];
 #pragma warning disable CA5350 // SHA-1 is what RFC 9562 names for version 5 GUIDs; nothing secret rests on it.
-        var hash = SHA1.HashData(bytes);
+        SHA1.HashData(bytes, hash);
 #pragma warning restore CA5350
         hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
-        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+        return new Guid(hash[..16], bigEndian: true);
     }
 
     /// <summary>An account's GUID: its own id when that is a GUID (as ASP.NET Core Identity makes them), else one made from it.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using LocalGovBlog.Web.Annotations;
 
 namespace LocalGovBlog.Web.Export;
 
@@ -48,12 +47,16 @@ public static class TagCsvExport
             var published = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
             foreach (var tag in article.Tags)
             {
-                var start = tag.IsOrphan ? "" : TextOffsets.ToCodePoints(article.Text, tag.Start).ToString(CultureInfo.InvariantCulture);
-                var end = tag.IsOrphan ? "" : TextOffsets.ToCodePoints(article.Text, tag.End).ToString(CultureInfo.InvariantCulture);
+                // The cells a tag's rows share are made once, however many themes it has.
+                var id = tag.Id.ToString(CultureInfo.InvariantCulture);
+                var permalink = iris.Passage(article.Slug, tag.Id);
+                var start = tag.IsOrphan ? "" : article.Offsets.ToCodePoints(tag.Start).ToString(CultureInfo.InvariantCulture);
+                var end = tag.IsOrphan ? "" : article.Offsets.ToCodePoints(tag.End).ToString(CultureInfo.InvariantCulture);
+                var (created, modified) = (Timestamp(tag.CreatedAtUtc), Timestamp(tag.UpdatedAtUtc));
                 foreach (var theme in tag.Themes)
                 {
-                    csv.WriteField(tag.Id.ToString(CultureInfo.InvariantCulture));
-                    csv.WriteField(iris.Passage(article.Slug, tag.Id));
+                    csv.WriteField(id);
+                    csv.WriteField(permalink);
                     csv.WriteField(article.Slug);
                     csv.WriteField(article.Title);
                     csv.WriteField(authors);
@@ -67,8 +70,8 @@ public static class TagCsvExport
                     csv.WriteField(end);
                     csv.WriteField(tag.IsPublic ? "true" : "false");
                     csv.WriteField(tag.IsOrphan ? "true" : "false");
-                    csv.WriteField(Timestamp(tag.CreatedAtUtc));
-                    csv.WriteField(Timestamp(tag.UpdatedAtUtc));
+                    csv.WriteField(created);
+                    csv.WriteField(modified);
                     await csv.EndRecordAsync(cancellationToken);
                     rows++;
                 }

@@ -51,7 +51,7 @@ public sealed class RefiQdaExportTests
     {
         using var output = new MemoryStream();
         var (selections, orphans) = await RefiQdaExport.WriteProjectAsync(output, Header, ExportSamples.Codebook, ExportSamples.Users,
-            () => ExportSamples.Stream(articles), Cancel);
+            ExportSamples.Stream(articles), articles.Select(a => new ExportedSource(a.Id, a.Text)).ToAsyncEnumerable(), Cancel);
         return (output.ToArray(), selections, orphans);
     }
 

@@ -24,20 +24,8 @@ public sealed class AnnotationsModel(AnnotationImporter importer) : PageModel
     // The report is the answer to this POST (as on the dump upload page), so the page shows it directly.
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), "Choose a W3C annotations file (.jsonld or .json) to import.");
-            return Page();
-        }
-        try
-        {
-            await using var stream = Upload.OpenReadStream();
-            Report = await importer.ImportAsync(stream, User, cancellationToken);
-        }
-        catch (AnnotationImportRejectedException ex)
-        {
-            ModelState.AddModelError(nameof(Upload), ex.Message);
-        }
+        Report = await UploadedFile.ReadAsync<AnnotationImportReport, AnnotationImportRejectedException>(ModelState, nameof(Upload), Upload,
+            "Choose a W3C annotations file (.jsonld or .json) to import.", stream => importer.ImportAsync(stream, User, cancellationToken));
         return Page();
     }
 }

@@ -26,25 +26,11 @@ public sealed class CodebookModel(CodebookService codebook) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), "Choose a REFI-QDA codebook file (.qdc) to import.");
-            return Page();
-        }
-        try
-        {
-            await using var stream = Upload.OpenReadStream();
-            var codes = await QdcCodebookReader.ReadAsync(stream, cancellationToken);
-            Result = await codebook.ImportAsync(codes, User, cancellationToken);
-            if (Result.Problem is not null)
-            {
-                return StatusCode(Result.Status);
-            }
-        }
-        catch (CodebookRejectedException ex)
-        {
-            ModelState.AddModelError(nameof(Upload), ex.Message);
-        }
-        return Page();
+        Result = await UploadedFile.ReadAsync<CodebookImport, CodebookRejectedException>(ModelState, nameof(Upload), Upload,
+            "Choose a REFI-QDA codebook file (.qdc) to import.",
+            async stream => await codebook.ImportAsync(await QdcCodebookReader.ReadAsync(stream, cancellationToken), User, cancellationToken));
+        // The import's one refusal is a signed-in person who is not an editor (the role taken away since the page was opened):
+        // answered as the page's own editor policy answers, with the access-denied page.
+        return Result?.Problem is null ? Page() : Forbid();
     }
 }
