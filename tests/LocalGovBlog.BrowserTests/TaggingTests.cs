@@ -227,6 +227,52 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
     }
 
     [Fact]
+    public async Task DeletingATagSomeoneElseJustChanged_ShowsTheConflict_AndTheTagAsItIsNow()
+    {
+        var page = await NewPageAsync(Desktop());
+        await RegisterAsync(page, Site, "conflict.tagger");
+        await TagThroughApiAsync(page, 3, "housing", "my first reading");
+        await page.ReloadAsync();
+        var card = page.Locator(".tag-card").Filter(new() { HasText = "my first reading" });
+        await Expect(card).ToHaveAttributeAsync("data-version", "1");
+
+        // An editor, in a browser of their own, rewrites the note while the tagger's page still shows version 1.
+        var editor = await NewPageAsync(Desktop());
+        await RegisterAsync(editor, Site, "conflict.editor");
+        await GrantAsync(Site, "conflict.editor", LocalGovBlog.Web.Accounts.AppRoles.Editor);
+        var status = await editor.EvaluateAsync<int>("""
+            async slug => {
+                const tags = await (await fetch(`/api/articles/${slug}/annotations`)).json();
+                const tag = tags.find(t => t.body.some(b => b.value === "my first reading"));
+                const body = tag.body.filter(b => b.purpose === "tagging")
+                    .concat([{ type: "TextualBody", purpose: "commenting", value: "the editor's reading" }]);
+                const token = await (await fetch("/api/antiforgery")).json();
+                const response = await fetch(new URL(tag.id).pathname, {
+                    method: "PUT",
+                    headers: { "Content-Type": "application/json", "If-Match": `"${tag.version}"`, [token.headerName]: token.token },
+                    body: JSON.stringify({ body, target: tag.target, public: true })
+                });
+                return response.status;
+            }
+            """, Article.Split('/')[^1]);
+        Assert.Equal(200, status);
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Delete tag" }).ClickAsync();
+
+        await Expect(page.Locator(".tag-message")).ToContainTextAsync("Someone else changed this tag since this page loaded");
+        var current = page.Locator(".tag-card").Filter(new() { HasText = "the editor's reading" });
+        await Expect(current).ToHaveAttributeAsync("data-version", "2");
+        await Expect(card).ToHaveCountAsync(0); // the old note is gone from the page
+        await SaveScreenshotAsync(page, "tag-changed-elsewhere", fullPage: false);
+
+        // From the version it now shows, the page's delete goes through.
+        await current.GetByRole(AriaRole.Button, new() { Name = "Delete tag" }).ClickAsync();
+        await Expect(page.Locator(".tag-message")).ToContainTextAsync("Tag deleted.");
+        await Expect(current).ToHaveCountAsync(0);
+        Assert.Empty(ConsoleErrors);
+    }
+
+    [Fact]
     public async Task TwoThemes_ShowAsTwoColours()
     {
         var page = await NewPageAsync(Desktop());

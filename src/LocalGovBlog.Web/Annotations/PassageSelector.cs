@@ -17,6 +17,17 @@ public sealed record PassageSelector(int Start, int End, string Exact, string Pr
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         var prefixStart = Math.Max(0, start - ContextLength);
         var suffixEnd = Math.Min(text.Length, end + ContextLength);
+        // Never half a character in the context: an emoji cut at the 32nd unit would leave a lone surrogate, which is
+        // not text (PostgreSQL refuses it; SQLite's UTF-8 writer turns it into U+FFFD). Widen by one unit instead, so a
+        // context taken away from the text's edge stays at least ContextLength long and still reads as "not the edge".
+        if (prefixStart > 0 && char.IsLowSurrogate(text[prefixStart]) && char.IsHighSurrogate(text[prefixStart - 1]))
+        {
+            prefixStart--;
+        }
+        if (suffixEnd < text.Length && char.IsHighSurrogate(text[suffixEnd - 1]) && char.IsLowSurrogate(text[suffixEnd]))
+        {
+            suffixEnd++;
+        }
         return new PassageSelector(start, end, text[start..end], text[prefixStart..start], text[end..suffixEnd]);
     }
 }

@@ -204,17 +204,22 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
     /// Accepts the new words of a tag a re-import marked "edited passage"
     /// (<see cref="Annotation.QuoteBeforeEdit"/>), for whoever may change the tag. Accepting twice is harmless.
     /// </summary>
-    public async Task<AnnotationWrite> AcceptEditAsync(int id, string? articleSlug, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<AnnotationWrite> AcceptEditAsync(int id, string? articleSlug, ClaimsPrincipal user, CancellationToken cancellationToken,
+        int? expectedVersion = null)
     {
         var (annotation, denied) = await FindForChangeAsync(db.Annotations, id, articleSlug, user, cancellationToken);
         if (annotation is null)
         {
             return denied!;
         }
+        if (expectedVersion is { } expected && expected != annotation.Version)
+        {
+            return AnnotationWrite.Conflict(annotation.Version);
+        }
         if (annotation.QuoteBeforeEdit is not null)
         {
             annotation.QuoteBeforeEdit = null;
-            await db.SaveChangesAsync(cancellationToken);
+            return await SaveCheckedAsync(annotation, cancellationToken);
         }
         return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
     }

@@ -126,7 +126,11 @@ public static class AnnotationsApi
     private static async Task<Results<Ok<WebAnnotation>, ProblemHttpResult>> AcceptEditAsync(
         int id, ArchiveDbContext db, PassageTagService tags, HttpContext http, CancellationToken cancellationToken)
     {
-        var write = await tags.AcceptEditAsync(id, null, http.User, cancellationToken);
+        if (!TryExpectedVersion(http, null, out var expectedVersion))
+        {
+            return BadRequest(["If-Match must be a tag version as the API gives it, such as \"3\"."]);
+        }
+        var write = await tags.AcceptEditAsync(id, null, http.User, cancellationToken, expectedVersion);
         if (write.Saved is null)
         {
             return Problem(write);

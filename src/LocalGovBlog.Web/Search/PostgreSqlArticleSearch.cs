@@ -15,7 +15,7 @@ namespace LocalGovBlog.Web.Search;
 /// <c>ts_headline</c> snippets marked as SQLite marks them. Author names and visible tag notes live in two text
 /// columns of the article (<c>SearchAuthors</c>, <c>SearchNotes</c>) that <see cref="IndexAsync"/> keeps in step.
 /// </summary>
-public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
+public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : ArticleSearchFlow(db, settings)
 {
     /// <summary>ts_rank_cd weights for D, C, B, A: body and notes 0.1, standfirst 0.4, authors 0.6, title 1 — the
     /// proportions of SQLite's bm25 weights (title 10, authors 6, standfirst 4, body 1; notes are between).</summary>
@@ -23,10 +23,6 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
 
     /// <summary>The reader's words; every term is double-quoted, so websearch_to_tsquery reads no operator ("or", "-").</summary>
     private const string Query = "(SELECT websearch_to_tsquery('lgb_english', @words) AS query) q";
-
-    /// <summary>The same words restricted to the title, authors and standfirst (weights A, B and C).</summary>
-    private const string HeadQuery =
-        "(SELECT regexp_replace(websearch_to_tsquery('lgb_english', @words)::text, '''([^'']*)''', '''\\1'':ABC', 'g')::tsquery AS query) h";
 
     /// <summary>The parser reads "&lt;script&gt;" and "&amp;amp;" as markup and ts_headline drops them; the text must come out as
     /// written, so both characters travel as private-use stand-ins and are put back before the snippet is encoded.</summary>
@@ -43,22 +39,16 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
         "SELECT an.\"ArticleId\" FROM \"Annotations\" an JOIN \"AnnotationThemes\" t ON t.\"AnnotationId\" = an.\"Id\" "
         + "WHERE an.\"IsPublic\" AND NOT an.\"IsOrphan\" AND an.\"DeletedAtUtc\" IS NULL";
 
-    /// <inheritdoc cref="SearchOptions.RankLimit"/>
-    public int RankLimit { get; } = settings.Value.RankLimit;
+    private NpgsqlConnection Connection => (NpgsqlConnection)Db.Database.GetDbConnection();
 
-    /// <inheritdoc cref="SearchOptions.FacetLimit"/>
-    public int FacetLimit { get; } = settings.Value.FacetLimit;
-
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    protected override async Task<IAsyncDisposable?> BeginSearchAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Words.IsEmpty && request.AuthorIds is null && request.ThemeIds is null
-            || request.AuthorIds is { Count: 0 } || request.ThemeIds is { Count: 0 })
-        {
-            return SearchResults.None;
-        }
-        var connection = await OpenAsync(cancellationToken);
-        var offset = (Math.Max(1, request.Page) - 1) * request.PageSize;
+        await OpenAsync(cancellationToken);
+        return await PlanOnIndexesAsync(Connection, cancellationToken);
+    }
+
+    protected override SearchMatch Prepare(SearchRequest request)
+    {
         var filters = new List<string>();
         if (request.AuthorIds is not null)
         {
@@ -69,64 +59,48 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
             filters.Add($"a.\"Id\" IN ({TaggedArticles} AND t.\"ThemeId\" = ANY(@themes))");
         }
         var filter = filters.Count > 0 ? " AND " + string.Join(" AND ", filters) : "";
-        var parameters = new Parameters(WebSearchText(request.Words), request.AuthorIds, request.ThemeIds);
-
-        if (request.Words.IsEmpty)
-        {
-            var count = await ScalarAsync(connection, $"SELECT count(*) FROM \"Articles\" a WHERE TRUE{filter}", parameters, cancellationToken);
-            var ids = await IdsAsync(connection,
-                $"SELECT a.\"Id\" FROM \"Articles\" a WHERE TRUE{filter} ORDER BY a.\"SourceOrder\" LIMIT {request.PageSize} OFFSET {offset}", parameters, cancellationToken);
-            return new SearchResults([.. ids.Select(id => new SearchHit(id, null))], count, Ranked: false, []);
-        }
-
-        var from = $"FROM \"Articles\" a, {Query} WHERE a.\"SearchVector\" @@ q.query{filter}";
-        var total = await ScalarAsync(connection, $"SELECT count(*) {from}", parameters, cancellationToken);
-        if (total == 0)
-        {
-            return SearchResults.None;
-        }
-        var ranked = total <= RankLimit;
-        var pageIds = ranked
-            ? await IdsAsync(connection, $"SELECT a.\"Id\" {from} ORDER BY {Rank} DESC, a.\"Id\" LIMIT {request.PageSize} OFFSET {offset}", parameters, cancellationToken)
-            : await HeadFirstAsync(connection, from, filter, parameters, request.PageSize, offset, cancellationToken);
-        var snippets = await SnippetsAsync(connection, pageIds, parameters, cancellationToken);
-        var hits = pageIds.Select(id => new SearchHit(id, SnippetHtml.Render(snippets.GetValueOrDefault(id)))).ToList();
-        var facets = await AuthorFacetsAsync(connection, parameters, filters.Count == 0 ? total : null, cancellationToken);
-        var themeFacets = await ThemeFacetsAsync(connection, parameters, cancellationToken);
-        return new SearchResults(hits, total, ranked, facets) { ThemeFacets = themeFacets };
+        return new SearchMatch(WebSearchText(request.Words), filter, request.AuthorIds, request.ThemeIds);
     }
 
-    /// <summary>Too many matches to rank: those with the words in the title, authors or standfirst come first by rank
-    /// when there are few enough of them, then every other match in archive order (as SQLite does).</summary>
-    private async Task<List<int>> HeadFirstAsync(NpgsqlConnection connection, string from, string filter, Parameters parameters,
-        int pageSize, int offset, CancellationToken cancellationToken)
+    protected override async Task<(int Count, List<int> Ids)> BrowseAsync(SearchMatch match, int limit, int offset, CancellationToken cancellationToken)
     {
-        var headFrom = $"FROM \"Articles\" a, {Query}, {HeadQuery} WHERE a.\"SearchVector\" @@ h.query{filter}";
-        var headCount = await ScalarAsync(connection, $"SELECT count(*) {headFrom}", parameters, cancellationToken);
-        if (headCount == 0 || headCount > RankLimit)
-        {
-            return await IdsAsync(connection, $"SELECT a.\"Id\" {from} ORDER BY a.\"Id\" LIMIT {pageSize} OFFSET {offset}", parameters, cancellationToken);
-        }
-        var ids = offset < headCount
-            ? await IdsAsync(connection, $"SELECT a.\"Id\" {headFrom} ORDER BY {Rank} DESC, a.\"Id\" LIMIT {pageSize} OFFSET {offset}", parameters, cancellationToken)
-            : [];
-        if (ids.Count < pageSize)
-        {
-            ids.AddRange(await IdsAsync(connection,
-                $"SELECT a.\"Id\" FROM \"Articles\" a, {Query}, {HeadQuery} WHERE a.\"SearchVector\" @@ q.query AND NOT (a.\"SearchVector\" @@ h.query){filter} "
-                + $"ORDER BY a.\"Id\" LIMIT {pageSize - ids.Count} OFFSET {Math.Max(0, offset - headCount)}", parameters, cancellationToken));
-        }
-        return ids;
+        var count = await ScalarAsync(Connection, $"SELECT count(*) FROM \"Articles\" a WHERE TRUE{match.Filter}", match, cancellationToken);
+        var ids = await IdsAsync(Connection,
+            $"SELECT a.\"Id\" FROM \"Articles\" a WHERE TRUE{match.Filter} ORDER BY a.\"SourceOrder\" LIMIT {limit} OFFSET {offset}", match, cancellationToken);
+        return (count, ids);
     }
 
-    public async Task IndexAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    /// <summary>The matches, or (<paramref name="headOnly"/>) those with the words in the title, authors or standfirst:
+    /// the small <c>SearchHead</c> column under its own index, so finding and counting the head never opens a whole
+    /// article's vector.</summary>
+    private static string From(SearchMatch match, bool headOnly) =>
+        $"FROM \"Articles\" a, {Query} WHERE a.\"{(headOnly ? "SearchHead" : "SearchVector")}\" @@ q.query{match.Filter}";
+
+    protected override Task<int> CountAsync(SearchMatch match, MatchPart part, CancellationToken cancellationToken) =>
+        ScalarAsync(Connection, part switch
+        {
+            MatchPart.Head => $"SELECT count(*) {From(match, headOnly: true)}",
+            MatchPart.WordsAlone => $"SELECT count(*) FROM \"Articles\" a, {Query} WHERE a.\"SearchVector\" @@ q.query",
+            _ => $"SELECT count(*) {From(match, headOnly: false)}",
+        }, match, cancellationToken);
+
+    protected override Task<List<int>> RankedAsync(SearchMatch match, bool headOnly, int limit, int offset, CancellationToken cancellationToken) =>
+        IdsAsync(Connection, $"SELECT a.\"Id\" {From(match, headOnly)} ORDER BY {Rank} DESC, a.\"Id\" LIMIT {limit} OFFSET {offset}", match, cancellationToken);
+
+    protected override Task<List<int>> InArchiveOrderAsync(SearchMatch match, bool exceptHead, int limit, int offset, CancellationToken cancellationToken) =>
+        IdsAsync(Connection,
+            $"SELECT a.\"Id\" {From(match, headOnly: false)}{(exceptHead ? " AND NOT (a.\"SearchHead\" @@ q.query)" : "")} ORDER BY a.\"Id\" LIMIT {limit} OFFSET {offset}",
+            match, cancellationToken);
+
+    public override async Task IndexAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articleIds);
         if (articleIds.Count == 0)
         {
             return;
         }
-        var connection = await OpenAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
+        var connection = Connection;
         var ids = articleIds.Distinct().Order().ToArray();
         // Lock the articles first (in id order, so two writers never deadlock), then read their authors and notes in a
         // statement of its own: under read committed it sees every tag a writer that held the lock before us committed.
@@ -159,28 +133,21 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
     private static string WebSearchText(SearchQuery words) =>
         string.Join(' ', words.Terms.Select(term => "\"" + string.Join(' ', term) + "\""));
 
-    /// <summary>Counts per author across every article the words match, whatever author is chosen;
-    /// skipped when the words match too much of the archive.</summary>
-    private async Task<IReadOnlyList<SearchFacet>> AuthorFacetsAsync(NpgsqlConnection connection, Parameters parameters, int? knownTotal, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<SearchFacet>> AuthorCountsAsync(SearchMatch match, CancellationToken cancellationToken)
     {
-        var total = knownTotal ?? await ScalarAsync(connection, $"SELECT count(*) FROM \"Articles\" a, {Query} WHERE a.\"SearchVector\" @@ q.query", parameters, cancellationToken);
-        if (total > FacetLimit)
-        {
-            return [];
-        }
-        return await FacetsAsync(connection, $"""
+        return await FacetsAsync(Connection, $"""
             WITH hits AS MATERIALIZED (SELECT a."Id" FROM "Articles" a, {Query} WHERE a."SearchVector" @@ q.query),
                  counts AS (SELECT aa."AuthorId", count(*) AS n FROM hits JOIN "ArticleAuthors" aa ON aa."ArticleId" = hits."Id" GROUP BY aa."AuthorId")
             SELECT au."Id", au."Slug", au."Name", counts.n
             FROM counts JOIN "Authors" au ON au."Id" = counts."AuthorId"
             ORDER BY counts.n DESC, au."SearchName"
             LIMIT 12
-            """, parameters, cancellationToken);
+            """, match, cancellationToken);
     }
 
     /// <summary>Matching articles per theme, for the words alone, driven from the tagged articles.</summary>
-    private async Task<IReadOnlyList<SearchFacet>> ThemeFacetsAsync(NpgsqlConnection connection, Parameters parameters, CancellationToken cancellationToken) =>
-        await FacetsAsync(connection, $"""
+    protected override async Task<IReadOnlyList<SearchFacet>> ThemeFacetsAsync(SearchMatch match, CancellationToken cancellationToken) =>
+        await FacetsAsync(Connection, $"""
             WITH tagged AS (SELECT DISTINCT t."ThemeId", an."ArticleId" FROM "Annotations" an JOIN "AnnotationThemes" t ON t."AnnotationId" = an."Id"
                             WHERE an."IsPublic" AND NOT an."IsOrphan" AND an."DeletedAtUtc" IS NULL),
                  counts AS (SELECT tagged."ThemeId", count(*) AS n FROM tagged JOIN "Articles" a ON a."Id" = tagged."ArticleId", {Query}
@@ -190,9 +157,9 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
             FROM counts JOIN "Themes" th ON th."Id" = counts."ThemeId"
             ORDER BY counts.n DESC, th."Name"
             LIMIT 12
-            """, parameters, cancellationToken);
+            """, match, cancellationToken);
 
-    private async Task<IReadOnlyList<SearchFacet>> FacetsAsync(NpgsqlConnection connection, string sql, Parameters parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SearchFacet>> FacetsAsync(NpgsqlConnection connection, string sql, SearchMatch parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -204,14 +171,15 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
         return facets;
     }
 
-    private async Task<Dictionary<int, string>> SnippetsAsync(NpgsqlConnection connection, List<int> ids, Parameters parameters, CancellationToken cancellationToken)
+    protected override async Task<Dictionary<int, string>> SnippetsAsync(SearchMatch match, List<int> ids, CancellationToken cancellationToken)
     {
+        var connection = Connection;
         var snippets = new Dictionary<int, string>();
         if (ids.Count == 0)
         {
             return snippets;
         }
-        await using var command = Command(connection, $"SELECT a.\"Id\", {Headline} FROM \"Articles\" a, {Query} WHERE a.\"Id\" = ANY(@page)", parameters);
+        await using var command = Command(connection, $"SELECT a.\"Id\", {Headline} FROM \"Articles\" a, {Query} WHERE a.\"Id\" = ANY(@page)", match);
         command.Parameters.AddWithValue("page", ids.ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -221,13 +189,13 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
         return snippets;
     }
 
-    private async Task<int> ScalarAsync(NpgsqlConnection connection, string sql, Parameters parameters, CancellationToken cancellationToken)
+    private async Task<int> ScalarAsync(NpgsqlConnection connection, string sql, SearchMatch parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql, parameters);
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task<List<int>> IdsAsync(NpgsqlConnection connection, string sql, Parameters parameters, CancellationToken cancellationToken)
+    private async Task<List<int>> IdsAsync(NpgsqlConnection connection, string sql, SearchMatch parameters, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql, parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -239,11 +207,11 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
         return ids;
     }
 
-    private NpgsqlCommand Command(NpgsqlConnection connection, string sql, Parameters? parameters = null)
+    private NpgsqlCommand Command(NpgsqlConnection connection, string sql, SearchMatch? parameters = null)
     {
         // Only numbers and fixed SQL are spliced in; the reader's words and the ids travel as parameters.
 #pragma warning disable CA2100
-        var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
+        var command = new NpgsqlCommand(sql, connection, (NpgsqlTransaction?)Db.Database.CurrentTransaction?.GetDbTransaction());
 #pragma warning restore CA2100
         if (parameters is not null)
         {
@@ -254,16 +222,31 @@ public sealed partial class PostgreSqlArticleSearch(ArchiveDbContext db, IOption
         return command;
     }
 
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps this search's plans on the GIN indexes. The planner prices <c>@@</c> as a cheap comparison and does not
+    /// count opening each article's TOASTed vector, so for a word in most articles it prefers reading every vector
+    /// (4 s for "council" at 100,000 articles) to the index and the table pages (under 1 s). Every condition a search
+    /// uses has an index, so sequential scans go off for its own short read-only transaction; inside a caller's
+    /// transaction its settings are left alone. Disposing the transaction ends the setting with it.
+    /// </summary>
+    private async Task<NpgsqlTransaction?> PlanOnIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open)
+        if (Db.Database.CurrentTransaction is not null)
         {
-            // EF closes it again when the context is disposed.
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            return null;
         }
-        return connection;
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
     }
 
-    private sealed record Parameters(string Words, IReadOnlyList<int>? AuthorIds, IReadOnlyList<int>? ThemeIds);
+    protected override async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (Connection.State != ConnectionState.Open)
+        {
+            // EF closes it again when the context is disposed.
+            await Db.Database.OpenConnectionAsync(cancellationToken);
+        }
+    }
 }

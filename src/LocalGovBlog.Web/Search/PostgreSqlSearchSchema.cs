@@ -42,6 +42,24 @@ public static class PostgreSqlSearchSchema
         SELECT setval(pg_get_serial_sequence('"Themes"', 'Id'), (SELECT coalesce(max("Id"), 0) + 1 FROM "Themes"), false);
         """;
 
+    /// <summary>
+    /// The head of an article (title A, authors B, standfirst C) as a tsvector of its own with its own GIN index
+    /// (migration <c>AddSearchHead</c>). Built from the same parts in the same order as the front of
+    /// <c>SearchVector</c>, so its lexemes, weights and positions are the same: "the words are in the head" is one index
+    /// lookup on a small, uncompressed column instead of a weight re-check of every match's whole vector.
+    /// </summary>
+    public const string HeadUp = """
+        ALTER TABLE "Articles" ADD "SearchHead" tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('lgb_english'::regconfig, "Title"), 'A')
+            || setweight(to_tsvector('lgb_english'::regconfig, "SearchAuthors"), 'B')
+            || setweight(to_tsvector('lgb_english'::regconfig, coalesce("Standfirst", '')), 'C')) STORED;
+        CREATE INDEX "IX_Articles_SearchHead" ON "Articles" USING gin ("SearchHead");
+        """;
+
+    public const string HeadDown = """
+        ALTER TABLE "Articles" DROP COLUMN "SearchHead";
+        """;
+
     public const string Down = """
         DROP INDEX "IX_Articles_ListingOrder";
         ALTER TABLE "Articles" DROP COLUMN "SearchVector", DROP COLUMN "SearchAuthors", DROP COLUMN "SearchNotes";

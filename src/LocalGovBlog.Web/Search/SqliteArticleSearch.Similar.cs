@@ -1,10 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.RegularExpressions;
-using LocalGovBlog.Web.Data;
-using LocalGovBlog.Web.Import;
-using LocalGovBlog.Web.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Search;
 
@@ -17,75 +12,42 @@ namespace LocalGovBlog.Web.Search;
 /// </summary>
 public sealed partial class SqliteArticleSearch
 {
-    /// <summary>Sample words searched for: the most telling ones by count × rarity.</summary>
-    private const int SampleTerms = 12;
-
-    /// <summary>Articles whose paragraphs are ranked.</summary>
-    private const int CandidateArticles = 40;
-
-    /// <summary>A word in more than this share of the archive tells nothing about a theme.</summary>
-    private const double CommonShare = 0.2;
-
-    public async Task<IReadOnlyList<SimilarPassage>> SimilarPassagesAsync(string sample, int limit, CancellationToken cancellationToken)
+    protected override async Task<List<(string Term, long Count)>> SampleTermsAsync(string sample, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(sample);
-        if (string.IsNullOrWhiteSpace(sample) || limit < 1)
-        {
-            return [];
-        }
-        var connection = await OpenAsync(cancellationToken);
+        var connection = Connection;
         await PrepareScratchAsync(connection, cancellationToken);
         await FillScratchAsync(connection, [sample], cancellationToken);
         var counts = new List<(string Term, long Count)>();
-        await using (var command = Command(connection, "SELECT term, cnt FROM temp.SimilarScratchTerms ORDER BY cnt DESC LIMIT 400"))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using var command = Command(connection, "SELECT term, cnt FROM temp.SimilarScratchTerms ORDER BY cnt DESC LIMIT 400");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                counts.Add((reader.GetString(0), reader.GetInt64(1)));
-            }
+            counts.Add((reader.GetString(0), reader.GetInt64(1)));
         }
-        var articles = await ScalarAsync(connection, "SELECT count(*) FROM Articles", null, cancellationToken);
-        var weighed = new List<(string Term, double Weight)>();
-        foreach (var (term, count) in counts.Where(c => c.Term.Length >= 3 && !c.Term.All(char.IsAsciiDigit)))
-        {
-            await using var command = Command(connection, "SELECT doc FROM temp.ArchiveTerms WHERE term = $match AND col = 'body'", term);
-            var documents = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
-            if (documents > 0 && documents <= Math.Max(1, articles * CommonShare))
-            {
-                weighed.Add((term, count * Math.Log((double)articles / documents)));
-            }
-        }
-        var terms = weighed.OrderByDescending(w => w.Weight).Take(SampleTerms).Select(w => w.Term).ToList();
-        if (terms.Count == 0)
-        {
-            return [];
-        }
-        var match = AnyOf(terms);
-        var ids = await IdsAsync(connection,
-            $"SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $match ORDER BY bm25(ArticleSearch, 0.0, 0.0, 1.0, 0.0, 0.0) LIMIT {CandidateArticles}",
-            "body : (" + match + ")", cancellationToken);
-        var texts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Text }).ToDictionaryAsync(a => a.Id, a => a.Text, cancellationToken);
-        var blocks = await db.ArticleBlocks.AsNoTracking().Where(b => ids.Contains(b.ArticleId) && b.Kind != BlockKind.Footnote)
-            .OrderBy(b => b.ArticleId).ThenBy(b => b.Ordinal).Select(b => new { b.ArticleId, b.Start, b.End }).ToListAsync(cancellationToken);
-        blocks = [.. blocks.Where(b => texts.ContainsKey(b.ArticleId) && b.End <= texts[b.ArticleId].Length && b.End > b.Start)];
-        var ranked = await RankScratchAsync(connection, [.. blocks.Select(b => texts[b.ArticleId][b.Start..b.End])], match, limit, cancellationToken);
-        return [.. ranked.Select(r => new SimilarPassage(blocks[r.Key].ArticleId, blocks[r.Key].Start, blocks[r.Key].End, r.Score))];
+        return counts;
     }
 
-    public async Task<IReadOnlyList<RankedText>> RankTextsAsync(string query, IReadOnlyList<KeyedText> texts, int limit, CancellationToken cancellationToken)
+    protected override async Task<long> DocumentsWithAsync(string term, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(texts);
-        var words = Words().Matches(TextFolding.Fold(query)).Select(m => m.Value).Distinct(StringComparer.Ordinal).Take(64).ToList();
-        if (words.Count == 0 || texts.Count == 0 || limit < 1)
-        {
-            return [];
-        }
-        var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(Connection, "SELECT doc FROM temp.ArchiveTerms WHERE term = $match AND col = 'body'", term);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken) ?? 0L, CultureInfo.InvariantCulture);
+    }
+
+    protected override Task<List<int>> ClosestArticlesAsync(IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>
+        IdsAsync(Connection,
+            $"SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $match ORDER BY bm25(ArticleSearch, 0.0, 0.0, 1.0, 0.0, 0.0) LIMIT {limit}",
+            "body : (" + AnyOf(terms) + ")", cancellationToken);
+
+    protected override Task<List<(int Key, double Score)>> RankAgainstTermsAsync(IReadOnlyList<string> texts, IReadOnlyList<string> terms, int limit,
+        CancellationToken cancellationToken) =>
+        RankScratchAsync(Connection, texts, AnyOf(terms), limit, cancellationToken);
+
+    protected override async Task<List<(int Key, double Score)>> RankAgainstWordsAsync(IReadOnlyList<string> texts, IReadOnlyList<string> words, int limit,
+        CancellationToken cancellationToken)
+    {
+        var connection = Connection;
         await PrepareScratchAsync(connection, cancellationToken);
-        var ranked = await RankScratchAsync(connection, [.. texts.Select(t => t.Text)], AnyOf(words), limit, cancellationToken);
-        return [.. ranked.Select(r => new RankedText(texts[r.Key].Key, r.Score))];
+        return await RankScratchAsync(connection, texts, AnyOf(words), limit, cancellationToken);
     }
 
     /// <summary>Puts <paramref name="texts"/> in the scratch table and ranks them by bm25 for <paramref name="match"/>:
@@ -136,7 +98,4 @@ public sealed partial class SqliteArticleSearch
     /// <summary>Terms as FTS5 strings joined by OR: each is letters and digits only, quoted, so none is syntax.</summary>
     private static string AnyOf(IEnumerable<string> terms) =>
         string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-
-    [GeneratedRegex(@"[\p{L}\p{N}]{3,}")]
-    private static partial Regex Words();
 }

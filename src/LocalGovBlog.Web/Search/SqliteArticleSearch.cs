@@ -15,7 +15,7 @@ namespace LocalGovBlog.Web.Search;
 /// Tag notes are indexed only for tags readers can see on the page: public, not deleted (awaiting undo) and
 /// still anchored (an orphaned tag's note leaves the index when re-import re-indexes its article).
 /// </summary>
-public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : IArticleSearch
+public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<SearchOptions> settings) : ArticleSearchFlow(db, settings)
 {
     /// <summary>bm25 column weights: title, standfirst, body, authors, notes.</summary>
     private const string Bm25 = "bm25(ArticleSearch, 10.0, 4.0, 1.0, 6.0, 2.0)";
@@ -23,22 +23,16 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
     private static readonly string Snippet =
         $"snippet(ArticleSearch, -1, char({(int)SnippetHtml.Open}), char({(int)SnippetHtml.Close}), '…', 24)";
 
-    /// <inheritdoc cref="SearchOptions.RankLimit"/>
-    public int RankLimit { get; } = settings.Value.RankLimit;
+    private DbConnection Connection => Db.Database.GetDbConnection();
 
-    /// <inheritdoc cref="SearchOptions.FacetLimit"/>
-    public int FacetLimit { get; } = settings.Value.FacetLimit;
-
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    protected override async Task<IAsyncDisposable?> BeginSearchAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Words.IsEmpty && request.AuthorIds is null && request.ThemeIds is null
-            || request.AuthorIds is { Count: 0 } || request.ThemeIds is { Count: 0 })
-        {
-            return SearchResults.None;
-        }
-        var connection = await OpenAsync(cancellationToken);
-        var offset = (Math.Max(1, request.Page) - 1) * request.PageSize;
+        await OpenAsync(cancellationToken);
+        return null;
+    }
+
+    protected override SearchMatch Prepare(SearchRequest request)
+    {
         // "+rowid": filter the rows MATCH finds; a plain rowid constraint makes FTS5 re-run the match per article.
         var filters = new List<string>();
         if (request.AuthorIds is not null)
@@ -49,68 +43,59 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
         {
             filters.Add($"+rowid IN ({TaggedArticles} AND t.ThemeId IN ({IdList(request.ThemeIds)}))");
         }
-        var authorFilter = string.Join(" AND ", filters);
-
-        if (request.Words.IsEmpty)
-        {
-            var byAuthor = authorFilter.Replace("+rowid", "a.Id", StringComparison.Ordinal);
-            // Without words there is nothing to count facets against.
-            var count = await ScalarAsync(connection, $"SELECT count(*) FROM Articles a WHERE {byAuthor}", null, cancellationToken);
-            var ids = await IdsAsync(connection,
-                $"SELECT a.Id FROM Articles a WHERE {byAuthor} ORDER BY a.SourceOrder LIMIT {request.PageSize} OFFSET {offset}", null, cancellationToken);
-            return new SearchResults([.. ids.Select(id => new SearchHit(id, null))], count, Ranked: false, []);
-        }
-
-        var match = request.Words.ToFts5Match();
-        var where = "ArticleSearch MATCH $match" + (authorFilter.Length > 0 ? " AND " + authorFilter : "");
-        var total = await ScalarAsync(connection, $"SELECT count(*) FROM ArticleSearch WHERE {where}", match, cancellationToken);
-        if (total == 0)
-        {
-            return SearchResults.None;
-        }
-        var ranked = total <= RankLimit;
-        var pageIds = ranked
-            ? await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {where} ORDER BY {Bm25} LIMIT {request.PageSize} OFFSET {offset}", match, cancellationToken)
-            : await HeadFirstAsync(connection, where, match, authorFilter, request.PageSize, offset, cancellationToken);
-        var snippets = await SnippetsAsync(connection, match, pageIds, cancellationToken);
-        var hits = pageIds.Select(id => new SearchHit(id, SnippetHtml.Render(snippets.GetValueOrDefault(id)))).ToList();
-        var facets = await AuthorFacetsAsync(connection, match, filters.Count == 0 ? total : null, cancellationToken);
-        var themeFacets = await ThemeFacetsAsync(connection, match, cancellationToken);
-        return new SearchResults(hits, total, ranked, facets) { ThemeFacets = themeFacets };
+        return new SearchMatch(request.Words.IsEmpty ? "" : request.Words.ToFts5Match(), string.Join(" AND ", filters), request.AuthorIds, request.ThemeIds);
     }
 
-    /// <summary>Too many matches to rank: the ones with the words in the short, heavily weighted columns
-    /// come first by bm25 when there are few enough of them, then every other match in archive order.</summary>
-    private async Task<List<int>> HeadFirstAsync(DbConnection connection, string where, string match, string authorFilter,
-        int pageSize, int offset, CancellationToken cancellationToken)
+    protected override async Task<(int Count, List<int> Ids)> BrowseAsync(SearchMatch match, int limit, int offset, CancellationToken cancellationToken)
     {
-        var head = "{title standfirst authors} : (" + match + ")";
-        var headWhere = "ArticleSearch MATCH $head" + (authorFilter.Length > 0 ? " AND " + authorFilter : "");
-        var headCount = await ScalarAsync(connection, $"SELECT count(*) FROM ArticleSearch WHERE {headWhere}", null, cancellationToken, head);
-        if (headCount == 0 || headCount > RankLimit)
-        {
-            return await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {where} ORDER BY rowid LIMIT {pageSize} OFFSET {offset}", match, cancellationToken);
-        }
-        var ids = offset < headCount
-            ? await IdsAsync(connection, $"SELECT rowid FROM ArticleSearch WHERE {headWhere} ORDER BY {Bm25} LIMIT {pageSize} OFFSET {offset}", null, cancellationToken, head)
-            : [];
-        if (ids.Count < pageSize)
-        {
-            ids.AddRange(await IdsAsync(connection,
-                $"SELECT rowid FROM ArticleSearch WHERE {where} AND +rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $head) "
-                + $"ORDER BY rowid LIMIT {pageSize - ids.Count} OFFSET {Math.Max(0, offset - headCount)}", match, cancellationToken, head));
-        }
-        return ids;
+        var connection = Connection;
+        var byAuthor = match.Filter.Replace("+rowid", "a.Id", StringComparison.Ordinal);
+        var count = await ScalarAsync(connection, $"SELECT count(*) FROM Articles a WHERE {byAuthor}", null, cancellationToken);
+        var ids = await IdsAsync(connection, $"SELECT a.Id FROM Articles a WHERE {byAuthor} ORDER BY a.SourceOrder LIMIT {limit} OFFSET {offset}", null, cancellationToken);
+        return (count, ids);
     }
 
-    public async Task IndexAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
+    /// <summary>The head: the words in the short, heavily weighted columns.</summary>
+    private static string Head(SearchMatch match) => "{title standfirst authors} : (" + match.Words + ")";
+
+    private static string Where(SearchMatch match, string parameter) =>
+        $"ArticleSearch MATCH {parameter}" + (match.Filter.Length > 0 ? " AND " + match.Filter : "");
+
+    protected override Task<int> CountAsync(SearchMatch match, MatchPart part, CancellationToken cancellationToken)
+    {
+        var connection = Connection;
+        return part switch
+        {
+            MatchPart.Head => ScalarAsync(connection, $"SELECT count(*) FROM ArticleSearch WHERE {Where(match, "$head")}", null, cancellationToken, Head(match)),
+            MatchPart.WordsAlone => ScalarAsync(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match", match.Words, cancellationToken),
+            _ => ScalarAsync(connection, $"SELECT count(*) FROM ArticleSearch WHERE {Where(match, "$match")}", match.Words, cancellationToken),
+        };
+    }
+
+    protected override Task<List<int>> RankedAsync(SearchMatch match, bool headOnly, int limit, int offset, CancellationToken cancellationToken) =>
+        headOnly
+            ? IdsAsync(Connection, $"SELECT rowid FROM ArticleSearch WHERE {Where(match, "$head")} ORDER BY {Bm25} LIMIT {limit} OFFSET {offset}",
+                null, cancellationToken, Head(match))
+            : IdsAsync(Connection, $"SELECT rowid FROM ArticleSearch WHERE {Where(match, "$match")} ORDER BY {Bm25} LIMIT {limit} OFFSET {offset}",
+                match.Words, cancellationToken);
+
+    protected override Task<List<int>> InArchiveOrderAsync(SearchMatch match, bool exceptHead, int limit, int offset, CancellationToken cancellationToken) =>
+        exceptHead
+            ? IdsAsync(Connection,
+                $"SELECT rowid FROM ArticleSearch WHERE {Where(match, "$match")} AND +rowid NOT IN (SELECT rowid FROM ArticleSearch WHERE ArticleSearch MATCH $head) "
+                + $"ORDER BY rowid LIMIT {limit} OFFSET {offset}", match.Words, cancellationToken, Head(match))
+            : IdsAsync(Connection, $"SELECT rowid FROM ArticleSearch WHERE {Where(match, "$match")} ORDER BY rowid LIMIT {limit} OFFSET {offset}",
+                match.Words, cancellationToken);
+
+    public override async Task IndexAsync(IReadOnlyCollection<int> articleIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articleIds);
         if (articleIds.Count == 0)
         {
             return;
         }
-        var connection = await OpenAsync(cancellationToken);
+        await OpenAsync(cancellationToken);
+        var connection = Connection;
         var ids = string.Join(',', articleIds.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         await using var command = Command(connection, $"""
             DELETE FROM ArticleSearch WHERE rowid IN ({ids});
@@ -126,15 +111,9 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Counts per author across every article the words match, whatever author is chosen,
-    /// so a reader can switch between them; skipped when the words match too much of the archive.</summary>
-    private async Task<IReadOnlyList<SearchFacet>> AuthorFacetsAsync(DbConnection connection, string match, int? knownTotal, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<SearchFacet>> AuthorCountsAsync(SearchMatch match, CancellationToken cancellationToken)
     {
-        var total = knownTotal ?? await ScalarAsync(connection, "SELECT count(*) FROM ArticleSearch WHERE ArticleSearch MATCH $match", match, cancellationToken);
-        if (total > FacetLimit)
-        {
-            return [];
-        }
+        var connection = Connection;
         // Materialised so that the match drives the join, not a probe of the index per author link.
         await using var command = Command(connection, """
             WITH hits AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match),
@@ -143,7 +122,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
             FROM counts JOIN Authors au ON au.Id = counts.AuthorId
             ORDER BY counts.n DESC, au.SearchName
             LIMIT 12
-            """, match);
+            """, match.Words);
         return await ReadFacetsAsync(command, cancellationToken);
     }
 
@@ -157,8 +136,9 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
     /// <summary>Matching articles per theme, for the words alone, so a reader can narrow down by theme.
     /// Driven from the tagged articles (a small share of the archive), each checked against the match,
     /// so an archive with few tags pays almost nothing however many articles the words match.</summary>
-    private async Task<IReadOnlyList<SearchFacet>> ThemeFacetsAsync(DbConnection connection, string match, CancellationToken cancellationToken)
+    protected override async Task<IReadOnlyList<SearchFacet>> ThemeFacetsAsync(SearchMatch match, CancellationToken cancellationToken)
     {
+        var connection = Connection;
         await using var command = Command(connection, """
             WITH tagged AS (SELECT DISTINCT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
                             WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL),
@@ -169,7 +149,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
             FROM counts JOIN Themes th ON th.Id = counts.ThemeId
             ORDER BY counts.n DESC, th.Name
             LIMIT 12
-            """, match);
+            """, match.Words);
         return await ReadFacetsAsync(command, cancellationToken);
     }
 
@@ -185,8 +165,9 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
         return facets;
     }
 
-    private async Task<Dictionary<int, string>> SnippetsAsync(DbConnection connection, string match, List<int> ids, CancellationToken cancellationToken)
+    protected override async Task<Dictionary<int, string>> SnippetsAsync(SearchMatch match, List<int> ids, CancellationToken cancellationToken)
     {
+        var connection = Connection;
         var snippets = new Dictionary<int, string>();
         if (ids.Count == 0)
         {
@@ -194,7 +175,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
         }
         var list = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
         await using var command = Command(connection,
-            $"SELECT rowid, {Snippet} FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid IN ({list})", match);
+            $"SELECT rowid, {Snippet} FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid IN ({list})", match.Words);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -228,7 +209,7 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
 #pragma warning disable CA2100
         command.CommandText = sql;
 #pragma warning restore CA2100
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.Transaction = Db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var (name, value) in new[] { ("$match", match), ("$head", head) })
         {
             if (value is not null)
@@ -242,14 +223,12 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
         return command;
     }
 
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    protected override async Task OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open)
+        if (Connection.State != ConnectionState.Open)
         {
             // EF closes it again when the context is disposed.
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await Db.Database.OpenConnectionAsync(cancellationToken);
         }
-        return connection;
     }
 }

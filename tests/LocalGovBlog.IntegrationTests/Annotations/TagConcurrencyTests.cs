@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Parser;
 using LocalGovBlog.IntegrationTests.Accounts;
+using LocalGovBlog.Web.Pages.Articles;
 
 namespace LocalGovBlog.IntegrationTests.Annotations;
 
@@ -101,5 +103,35 @@ public sealed class TagConcurrencyTests : IAsyncLifetime
         Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
         var tag = (await owner.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{_slug}/annotations", Cancel)).EnumerateArray().Single();
         Assert.Equal(2, tag.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task DeleteFromThePage_AfterSomeoneElseChangedTheTag_IsRefused_AndThePageSaysSoWithTheCurrentTag()
+    {
+        var owner = new FormsClient(_factory);
+        await owner.RegisterAsync("page.person");
+        var created = await TaggingClient.TagAsync(owner, _slug, _text, Words, ["devolution"], "first note");
+        var path = new Uri(created.GetProperty("id").GetString()!).AbsolutePath;
+        var page = await new HtmlParser().ParseDocumentAsync(await owner.Http.GetStringAsync($"/articles/{_slug}", Cancel), Cancel);
+        var form = page.QuerySelector(".tag-card__delete")!;
+        var shown = form.QuerySelector("input[name=version]")!.GetAttribute("value")!;
+        Assert.Equal("1", shown);
+
+        // A colleague's client changes the tag after the page was loaded.
+        Assert.Equal(HttpStatusCode.OK, (await owner.SendApiAsync(HttpMethod.Put, path, json: Edit("changed elsewhere", 1))).StatusCode);
+        var posted = await owner.PostFormAsync($"/articles/{_slug}", new Dictionary<string, string> { ["version"] = shown }, action: form.GetAttribute("action"));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var after = await new HtmlParser().ParseDocumentAsync(await owner.Http.GetStringAsync(posted.Headers.Location!.OriginalString, Cancel), Cancel);
+        Assert.Equal(ShowModel.ChangedElsewhere, after.QuerySelector(".tag-message p")?.TextContent);
+        var card = after.QuerySelector(".tag-card")!;
+        Assert.Equal("2", card.GetAttribute("data-version"));
+        Assert.Equal("2", card.QuerySelector(".tag-card__delete input[name=version]")?.GetAttribute("value"));
+        Assert.Contains("changed elsewhere", card.TextContent, StringComparison.Ordinal);
+
+        // The page's own delete, from the version it now shows, goes through.
+        var again = await owner.PostFormAsync($"/articles/{_slug}", new Dictionary<string, string> { ["version"] = "2" }, action: form.GetAttribute("action"));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(0, (await owner.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{_slug}/annotations", Cancel)).GetArrayLength());
     }
 }

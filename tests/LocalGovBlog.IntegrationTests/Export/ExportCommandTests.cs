@@ -15,7 +15,7 @@ public sealed class ExportCommandTests : ArchiveTest
     public ExportCommandTests() : base(seed: false)
     {
         // Inside the store's own temp folder, so it goes when the test's app does.
-        _folder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(Factory.DatabasePath)!, "exports")).FullName;
+        _folder = Directory.CreateDirectory(Path.Combine(Factory.Folder, "exports")).FullName;
     }
 
     private async Task<string> TagAsync()

@@ -143,9 +143,16 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
         return await OnGetAsync(slug, null, null, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, CancellationToken cancellationToken)
+    /// <summary>What the page says when a tag changed behind it; the redirect then shows the tag as it is now.</summary>
+    public const string ChangedElsewhere = "Someone else changed this tag since this page loaded, so your change was not made. The page now shows the tag as it is.";
+
+    public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, int? version, CancellationToken cancellationToken)
     {
-        var write = await tags.DeleteAsync(id, slug, User, cancellationToken);
+        var write = await tags.DeleteAsync(id, slug, User, cancellationToken, version);
+        if (write.Status == StatusCodes.Status409Conflict)
+        {
+            return ChangedElsewhereRedirect(slug, id);
+        }
         if (write.Saved is null)
         {
             return StatusCode(write.Status);
@@ -156,9 +163,13 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
     }
 
     /// <summary>The no-script way to accept the new words of a tag a re-import marked "edited passage".</summary>
-    public async Task<IActionResult> OnPostAcceptEditAsync(string slug, int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAcceptEditAsync(string slug, int id, int? version, CancellationToken cancellationToken)
     {
-        var write = await tags.AcceptEditAsync(id, slug, User, cancellationToken);
+        var write = await tags.AcceptEditAsync(id, slug, User, cancellationToken, version);
+        if (write.Status == StatusCodes.Status409Conflict)
+        {
+            return ChangedElsewhereRedirect(slug, id);
+        }
         if (write.Saved is null)
         {
             return StatusCode(write.Status);
@@ -175,6 +186,12 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
             return StatusCode(write.Status);
         }
         TagMessage = "Tag restored.";
+        return Redirect($"/articles/{slug}#tag-{id}");
+    }
+
+    private RedirectResult ChangedElsewhereRedirect(string slug, int id)
+    {
+        TagMessage = ChangedElsewhere;
         return Redirect($"/articles/{slug}#tag-{id}");
     }
 
