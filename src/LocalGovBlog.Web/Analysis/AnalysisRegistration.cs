@@ -11,6 +11,7 @@ public static class AnalysisRegistration
         services.AddSingleton<AnalysisVersion>();
         services.AddSingleton<AnalysisChangeInterceptor>();
         services.AddSingleton<AnalysisStore>();
+        services.AddHostedService<AnalysisWarmUp>();
         services.AddScoped<AnalysisService>();
         services.AddScoped<AgreementService>();
         services.AddScoped<ThemeSuggestions>();

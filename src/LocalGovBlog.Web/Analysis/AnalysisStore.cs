@@ -95,10 +95,18 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
 public sealed class AnalysisVersion
 {
     private long _value;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public long Current => Interlocked.Read(ref _value);
 
-    public void Bump() => Interlocked.Increment(ref _value);
+    /// <summary>Completes at the next <see cref="Bump"/>.</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
+
+    public void Bump()
+    {
+        Interlocked.Increment(ref _value);
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 }
 
 /// <summary>
