@@ -11,10 +11,14 @@ public static class AnalysisRegistration
         services.AddSingleton<AnalysisVersion>();
         services.AddSingleton<AnalysisChangeInterceptor>();
         services.AddSingleton<AnalysisStore>();
+        services.AddHostedService<AnalysisWarmUp>();
         services.AddScoped<AnalysisService>();
         services.AddScoped<AgreementService>();
         services.AddScoped<ThemeSuggestions>();
+        // Both stores' contexts: on PostgreSQL the archive is a PostgreSqlArchiveDbContext, with options of its own.
         services.ConfigureDbContext<ArchiveDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<AnalysisChangeInterceptor>()));
+        services.ConfigureDbContext<PostgreSqlArchiveDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<AnalysisChangeInterceptor>()));
         return services;
     }

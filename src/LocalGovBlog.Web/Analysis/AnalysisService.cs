@@ -98,7 +98,7 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        var tab = snapshot.Remember("authors|" + scope.Filter.Key, () => CrossTab.Count(snapshot.Counted(scope.Filter), scope.Filter, a => a.AuthorIds));
+        var tab = Counts(snapshot, scope).ByAuthor;
         IReadOnlyList<AuthorInfo> columns = scope.ChosenAuthors;
         if (columns.Count == 0)
         {
@@ -120,12 +120,8 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        var (tab, months) = snapshot.Remember("months|" + scope.Filter.Key, () =>
-        {
-            var counted = snapshot.Counted(scope.Filter).ToList();
-            return Tuple.Create(CrossTab.Count<string>(counted, scope.Filter, a => a.Month is { } month ? [month] : []),
-                MonthSpan(counted.Select(c => c.Article.Published).OfType<DateOnly>()));
-        });
+        var counts = Counts(snapshot, scope);
+        var (tab, months) = (counts.ByMonth, counts.Months);
         var query = scope.Parameters;
         return new MatrixTable("months", "Tagged passages by theme and month of publication", "Theme", "Month", "passages",
             [.. scope.Themes.Select(Row)],
@@ -138,8 +134,7 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        var counted = snapshot.Remember($"co|{scope.Mode}|{scope.Filter.Key}",
-            () => CoOccurrence.Count(snapshot.Counted(scope.Filter).Select(c => c.Passage), scope.Filter, scope.Mode));
+        var counted = snapshot.Remember($"co|{scope.Mode}|{scope.Filter.Key}", () => snapshot.CountCoOccurrence(scope.Filter, scope.Mode));
         var mode = AnalysisParameters.ModeName(scope.Mode);
         var (caption, unit) = scope.Mode switch
         {
@@ -162,12 +157,13 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        return snapshot.Remember("totals|" + scope.Filter.Key, () =>
-        {
-            var counted = snapshot.Counted(scope.Filter).Where(c => scope.Filter.Themes(c.Passage).Any()).ToList();
-            return Tuple.Create(counted.Count, counted.Count(c => c.Article.Published is null));
-        }).ToValueTuple();
+        var counts = Counts(snapshot, scope);
+        return (counts.Counted, counts.Undated);
     }
+
+    /// <summary>Themes × authors, themes × months and the totals come from one walk, remembered per filter.</summary>
+    private static ThemeCounts Counts(AnalysisSnapshot snapshot, AnalysisScope scope) =>
+        snapshot.Remember("themes|" + scope.Filter.Key, () => snapshot.CountThemes(scope.Filter));
 
     /// <summary>Every author with a tagged article, by name: the choices of the author filter.</summary>
     public async Task<IReadOnlyList<AuthorInfo>> AuthorsOfTaggedAsync(AnalysisSnapshot snapshot, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Collections.Concurrent;
 
 namespace LocalGovBlog.Web.Analysis;
@@ -7,19 +8,289 @@ namespace LocalGovBlog.Web.Analysis;
 /// article: what every matrix is computed from. Private tags are in it with their owner, and the
 /// <see cref="AnalysisFilter"/> decides per reader who counts them.
 /// </summary>
-public sealed class AnalysisSnapshot(IReadOnlyList<CodedPassage> passages, IReadOnlyDictionary<int, CodedArticle> articles, IReadOnlyDictionary<string, string> taggerNames)
+/// <remarks>
+/// A million tags are held as parallel arrays of numbers, sorted once by (article, start, end, tag), not as a
+/// million objects: a matrix is then one walk down the arrays, where a run of equal ranges is one passage and
+/// a change of article ends an article, so "distinct articles" needs no set and "the same passage" no grouping.
+/// Themes, authors and months are numbered densely so a matrix is a flat array of counts.
+/// </remarks>
+public sealed class AnalysisSnapshot
 {
-    public static AnalysisSnapshot Empty { get; } = new([], new Dictionary<int, CodedArticle>(), new Dictionary<string, string>());
+    // Articles with a tag, by id.
+    private readonly CodedArticle[] _articles;
+    private readonly int[] _articleMonth;      // months since year 0, or -1 when undated
+    private readonly int[] _articleAuthorStart; // _authorsOf[_articleAuthorStart[a] .. _articleAuthorStart[a + 1]]
+    private readonly int[] _authorsOf;          // dense author numbers, each article's distinct authors
+    private readonly int[] _authorIds;          // dense author number → author id
 
-    public IReadOnlyList<CodedPassage> Passages { get; } = passages;
+    // Passages, sorted by (article, start, end, tag).
+    private readonly int[] _tag;
+    private readonly int[] _article;            // index into _articles
+    private readonly int[] _owner;              // index into _ownerIds
+    private readonly int[] _start;
+    private readonly int[] _end;
+    private readonly bool[] _public;
+    private readonly int[] _themeStart;         // _themes[_themeStart[p] .. _themeStart[p + 1]]
+    private readonly int[] _themes;             // dense theme numbers, distinct per passage
+    private readonly int[] _themeIdsOf;         // the same themes as ids, for CodedPassage.ThemeIds
+    private readonly int[] _themeIds;           // dense theme number → theme id
+    private readonly string[] _ownerIds;
+    private readonly int _firstMonth;
 
-    public IReadOnlyDictionary<int, CodedArticle> Articles { get; } = articles;
+    private AnalysisSnapshot(
+        CodedArticle[] articles, int[] articleMonth, int[] articleAuthorStart, int[] authorsOf, int[] authorIds,
+        int[] tag, int[] article, int[] owner, int[] start, int[] end, bool[] isPublic, int[] themeStart, int[] themes, int[] themeIdsOf,
+        int[] themeIds, string[] ownerIds, IReadOnlyDictionary<string, string> taggerNames)
+    {
+        _articles = articles;
+        _articleMonth = articleMonth;
+        _articleAuthorStart = articleAuthorStart;
+        _authorsOf = authorsOf;
+        _authorIds = authorIds;
+        _tag = tag;
+        _article = article;
+        _owner = owner;
+        _start = start;
+        _end = end;
+        _public = isPublic;
+        _themeStart = themeStart;
+        _themes = themes;
+        _themeIdsOf = themeIdsOf;
+        _themeIds = themeIds;
+        _ownerIds = ownerIds;
+        TaggerNames = taggerNames;
+        Articles = articles.ToDictionary(a => a.Id);
+        Passages = new PassageList(this);
+        var months = articleMonth.Where(m => m >= 0).ToList();
+        _firstMonth = months.Count == 0 ? 0 : months.Min();
+        MonthCount = months.Count == 0 ? 0 : months.Max() - _firstMonth + 1;
+    }
+
+    public static AnalysisSnapshot Empty { get; } = Create([], new Dictionary<int, CodedArticle>(), new Dictionary<string, string>());
+
+    /// <summary>Passages in (article, start, end, tag) order, each made when asked for.</summary>
+    public IReadOnlyList<CodedPassage> Passages { get; }
+
+    public IReadOnlyDictionary<int, CodedArticle> Articles { get; }
 
     /// <summary>Account id → user name, for everyone who has a tag.</summary>
-    public IReadOnlyDictionary<string, string> TaggerNames { get; } = taggerNames;
+    public IReadOnlyDictionary<string, string> TaggerNames { get; }
 
-    public IEnumerable<(CodedPassage Passage, CodedArticle Article)> Counted(AnalysisFilter filter) =>
-        filter.Apply(Passages, Articles);
+    private int MonthCount { get; }
+
+    /// <summary>The snapshot of these passages; passages in articles not given are left out, as are their repeated themes.</summary>
+    public static AnalysisSnapshot Create(IEnumerable<CodedPassage> passages, IReadOnlyDictionary<int, CodedArticle> articles, IReadOnlyDictionary<string, string> taggerNames)
+    {
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(articles);
+        var builder = new Builder(articles.Values);
+        foreach (var passage in passages)
+        {
+            builder.Add(passage.TagId, passage.ArticleId, passage.OwnerId, passage.Start, passage.End, passage.IsPublic, passage.ThemeIds);
+        }
+        return builder.Build(taggerNames);
+    }
+
+    public IEnumerable<(CodedPassage Passage, CodedArticle Article)> Counted(AnalysisFilter filter)
+    {
+        var compiled = Compile(filter);
+        for (var p = 0; p < _tag.Length; p++)
+        {
+            if (compiled.Counts(p))
+            {
+                yield return (Passage(p), _articles[_article[p]]);
+            }
+        }
+    }
+
+    /// <summary>Themes × authors, themes × months and the totals, in one walk over the passages.</summary>
+    public ThemeCounts CountThemes(AnalysisFilter filter)
+    {
+        var f = Compile(filter);
+        int themes = _themeIds.Length, authors = _authorIds.Length, months = MonthCount;
+        var byAuthor = new Tally(themes * authors);
+        var byMonth = new Tally(themes * months);
+        var rows = new Tally(themes);
+        int counted = 0, undated = 0, firstMonth = int.MaxValue, lastMonth = -1;
+        for (var p = 0; p < _tag.Length; p++)
+        {
+            if (!f.Counts(p))
+            {
+                continue;
+            }
+            var a = _article[p];
+            var month = _articleMonth[a];
+            if (month >= 0)
+            {
+                firstMonth = Math.Min(firstMonth, month);
+                lastMonth = Math.Max(lastMonth, month);
+            }
+            var any = false;
+            for (var k = _themeStart[p]; k < _themeStart[p + 1]; k++)
+            {
+                var t = _themes[k];
+                if (!f.Theme[t])
+                {
+                    continue;
+                }
+                any = true;
+                rows.Add(t, a);
+                for (var u = _articleAuthorStart[a]; u < _articleAuthorStart[a + 1]; u++)
+                {
+                    byAuthor.Add((t * authors) + _authorsOf[u], a);
+                }
+                if (month >= 0)
+                {
+                    byMonth.Add((t * months) + month - _firstMonth, a);
+                }
+            }
+            if (any)
+            {
+                counted++;
+                undated += month < 0 ? 1 : 0;
+            }
+        }
+
+        var authorCells = new Dictionary<(int, int), CellCount>();
+        var monthCells = new Dictionary<(int, string), CellCount>();
+        var totals = new Dictionary<int, CellCount>();
+        for (var t = 0; t < themes; t++)
+        {
+            if (rows.Passages[t] > 0)
+            {
+                totals[_themeIds[t]] = rows.Cell(t);
+            }
+            for (var u = 0; u < authors; u++)
+            {
+                if (byAuthor.Passages[(t * authors) + u] > 0)
+                {
+                    authorCells[(_themeIds[t], _authorIds[u])] = byAuthor.Cell((t * authors) + u);
+                }
+            }
+            for (var m = 0; m < months; m++)
+            {
+                if (byMonth.Passages[(t * months) + m] > 0)
+                {
+                    monthCells[(_themeIds[t], CodedArticle.MonthKey(MonthDate(_firstMonth + m)))] = byMonth.Cell((t * months) + m);
+                }
+            }
+        }
+        IReadOnlyList<DateOnly> span = lastMonth < 0 ? [] : AnalysisService.MonthSpan([MonthDate(firstMonth), MonthDate(lastMonth)]);
+        return new ThemeCounts(new CrossTab<int>(authorCells, totals), new CrossTab<string>(monthCells, totals), span, counted, undated);
+    }
+
+    /// <summary>Themes × themes in one of the three senses of "together" (see <see cref="CoOccurrence"/>).</summary>
+    public CoOccurrence CountCoOccurrence(AnalysisFilter filter, CoOccurrenceMode mode)
+    {
+        var f = Compile(filter);
+        var themes = _themeIds.Length;
+        var counts = new int[themes * themes];
+        var seen = new int[themes * themes];
+        var stamp = 0;
+        var group = new List<int>();
+        var inGroup = new int[themes];
+        var run = new List<int>();
+        var p = 0;
+        while (p < _tag.Length)
+        {
+            // One run: the passages of one article, or of one range of it.
+            var end = p + 1;
+            while (end < _tag.Length && _article[end] == _article[p]
+                && (mode != CoOccurrenceMode.SamePassage || (_start[end] == _start[p] && _end[end] == _end[p])))
+            {
+                end++;
+            }
+            run.Clear();
+            for (var q = p; q < end; q++)
+            {
+                if (f.Counts(q))
+                {
+                    run.Add(q);
+                }
+            }
+            p = end;
+            if (run.Count == 0)
+            {
+                continue;
+            }
+            if (mode != CoOccurrenceMode.Overlapping)
+            {
+                stamp++;
+                group.Clear();
+                foreach (var q in run)
+                {
+                    for (var k = _themeStart[q]; k < _themeStart[q + 1]; k++)
+                    {
+                        var t = _themes[k];
+                        if (f.Theme[t] && inGroup[t] != stamp)
+                        {
+                            inGroup[t] = stamp;
+                            group.Add(t);
+                        }
+                    }
+                }
+                for (var i = 0; i < group.Count; i++)
+                {
+                    for (var j = i; j < group.Count; j++)
+                    {
+                        counts[Pair(group[i], group[j], themes)]++;
+                    }
+                }
+                continue;
+            }
+            // Overlapping: the run is sorted by start, so a passage meets only the later ones that begin before it ends.
+            for (var i = 0; i < run.Count; i++)
+            {
+                var a = run[i];
+                for (var j = i; j < run.Count && _start[run[j]] < _end[a]; j++)
+                {
+                    var b = run[j];
+                    if (j != i && !(_start[b] < _end[a] && _start[a] < _end[b]))
+                    {
+                        continue;
+                    }
+                    // A pair of passages counts once per cell, even when both carry both themes; a passage paired with
+                    // itself counts once on the diagonal of each of its themes. Two different passages never add to the
+                    // diagonal: it counts passages, not pairs.
+                    stamp++;
+                    for (var x = _themeStart[a]; x < _themeStart[a + 1]; x++)
+                    {
+                        var ta = _themes[x];
+                        if (!f.Theme[ta])
+                        {
+                            continue;
+                        }
+                        for (var y = _themeStart[b]; y < _themeStart[b + 1]; y++)
+                        {
+                            var tb = _themes[y];
+                            if (!f.Theme[tb] || (j == i ? ta > tb : ta == tb))
+                            {
+                                continue;
+                            }
+                            var cell = Pair(ta, tb, themes);
+                            if (seen[cell] != stamp)
+                            {
+                                seen[cell] = stamp;
+                                counts[cell]++;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var cells = new Dictionary<(int, int), int>();
+        for (var i = 0; i < themes; i++)
+        {
+            for (var j = i; j < themes; j++)
+            {
+                if (counts[(i * themes) + j] > 0)
+                {
+                    cells[CoOccurrence.Key(_themeIds[i], _themeIds[j])] = counts[(i * themes) + j];
+                }
+            }
+        }
+        return new CoOccurrence(mode, cells);
+    }
 
     /// <summary>Results already computed from this snapshot, by what was asked (<see cref="AnalysisFilter.Key"/> and the
     /// matrix): a snapshot never changes, so a result stays true for as long as the snapshot is the current one.</summary>
@@ -37,4 +308,211 @@ public sealed class AnalysisSnapshot(IReadOnlyList<CodedPassage> passages, IRead
         }
         return (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
+
+    private static int Pair(int a, int b, int themes) => a <= b ? (a * themes) + b : (b * themes) + a;
+
+    private static int MonthNumber(DateOnly date) => (date.Year * 12) + date.Month - 1;
+
+    private static DateOnly MonthDate(int month) => new(month / 12, (month % 12) + 1, 1);
+
+    private CodedPassage Passage(int p) => new(_tag[p], _articles[_article[p]].Id, _ownerIds[_owner[p]], _start[p], _end[p], _public[p],
+        new ArraySegment<int>(_themeIdsOf, _themeStart[p], _themeStart[p + 1] - _themeStart[p]));
+
+    private CompiledFilter Compile(AnalysisFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var article = new bool[_articles.Length];
+        for (var a = 0; a < article.Length; a++)
+        {
+            article[a] = filter.Includes(_articles[a]);
+        }
+        var theme = new bool[_themeIds.Length];
+        for (var t = 0; t < theme.Length; t++)
+        {
+            theme[t] = filter.ThemeIds is null || filter.ThemeIds.Contains(_themeIds[t]);
+        }
+        var viewer = filter.Taggers == TaggerScope.Mine ? Array.IndexOf(_ownerIds, filter.ViewerId) : -1;
+        return new CompiledFilter(this, article, theme, filter.Taggers == TaggerScope.Mine, viewer);
+    }
+
+    /// <summary>A filter turned into lookups by number: which articles and themes count, and whose tags.</summary>
+    private sealed class CompiledFilter(AnalysisSnapshot snapshot, bool[] article, bool[] theme, bool mine, int viewer)
+    {
+        public bool[] Theme { get; } = theme;
+
+        public bool Counts(int p) =>
+            article[snapshot._article[p]] && (mine ? viewer >= 0 && snapshot._owner[p] == viewer : snapshot._public[p]);
+    }
+
+    /// <summary>Passages and distinct articles per cell; articles arrive in order, so a new article is a change from the last.</summary>
+    private sealed class Tally(int cells)
+    {
+        public int[] Passages { get; } = new int[cells];
+
+        private readonly int[] _articles = new int[cells];
+        private readonly int[] _last = NewLast(cells);
+
+        private static int[] NewLast(int cells)
+        {
+            var last = new int[cells];
+            Array.Fill(last, -1);
+            return last;
+        }
+
+        public void Add(int cell, int article)
+        {
+            Passages[cell]++;
+            if (_last[cell] != article)
+            {
+                _last[cell] = article;
+                _articles[cell]++;
+            }
+        }
+
+        public CellCount Cell(int cell) => new(Passages[cell], _articles[cell]);
+    }
+
+    private sealed class PassageList(AnalysisSnapshot snapshot) : IReadOnlyList<CodedPassage>
+    {
+        public CodedPassage this[int index] => snapshot.Passage(index);
+
+        public int Count => snapshot._tag.Length;
+
+        public IEnumerator<CodedPassage> GetEnumerator()
+        {
+            for (var p = 0; p < Count; p++)
+            {
+                yield return snapshot.Passage(p);
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>Collects passages row by row (as they come from the store, in any order) and sorts them once.</summary>
+    public sealed class Builder
+    {
+        private readonly CodedArticle[] _articles;
+        private readonly Dictionary<int, int> _articleIndex;
+        private readonly Dictionary<int, int> _themeIndex = [];
+        private readonly List<int> _themeIds = [];
+        private readonly Dictionary<string, int> _ownerIndex = new(StringComparer.Ordinal);
+        private readonly List<string> _ownerIds = [];
+        private readonly List<Row> _rows = [];
+        private readonly List<int> _themes = [];
+
+        private readonly record struct Row(int Article, int Start, int End, int Tag, int Owner, bool IsPublic, int FirstTheme, int Themes);
+
+        public Builder(IEnumerable<CodedArticle> articles)
+        {
+            _articles = [.. articles.OrderBy(a => a.Id)];
+            _articleIndex = new Dictionary<int, int>(_articles.Length);
+            for (var a = 0; a < _articles.Length; a++)
+            {
+                _articleIndex[_articles[a].Id] = a;
+            }
+        }
+
+        /// <summary>Adds a passage; false (and nothing added) when its article is not one of the snapshot's.</summary>
+        public bool Add(int tagId, int articleId, string ownerId, int start, int end, bool isPublic, IEnumerable<int> themeIds)
+        {
+            ArgumentNullException.ThrowIfNull(ownerId);
+            ArgumentNullException.ThrowIfNull(themeIds);
+            if (!_articleIndex.TryGetValue(articleId, out var article))
+            {
+                return false;
+            }
+            if (!_ownerIndex.TryGetValue(ownerId, out var owner))
+            {
+                owner = _ownerIds.Count;
+                _ownerIndex[ownerId] = owner;
+                _ownerIds.Add(ownerId);
+            }
+            _rows.Add(new Row(article, start, end, tagId, owner, isPublic, _themes.Count, 0));
+            foreach (var id in themeIds)
+            {
+                AddTheme(id);
+            }
+            return true;
+        }
+
+        /// <summary>Gives the passage added last one more theme (once, however often it is given).</summary>
+        public void AddTheme(int themeId)
+        {
+            var row = _rows[^1];
+            if (!_themeIndex.TryGetValue(themeId, out var theme))
+            {
+                theme = _themeIds.Count;
+                _themeIndex[themeId] = theme;
+                _themeIds.Add(themeId);
+            }
+            for (var k = row.FirstTheme; k < _themes.Count; k++)
+            {
+                if (_themes[k] == theme)
+                {
+                    return;
+                }
+            }
+            _themes.Add(theme);
+            _rows[^1] = row with { Themes = row.Themes + 1 };
+        }
+
+        public AnalysisSnapshot Build(IReadOnlyDictionary<string, string> taggerNames)
+        {
+            ArgumentNullException.ThrowIfNull(taggerNames);
+            var rows = _rows.ToArray();
+            _rows.Clear();
+            Array.Sort(rows, static (x, y) =>
+                x.Article != y.Article ? x.Article.CompareTo(y.Article)
+                : x.Start != y.Start ? x.Start.CompareTo(y.Start)
+                : x.End != y.End ? x.End.CompareTo(y.End)
+                : x.Tag.CompareTo(y.Tag));
+            var n = rows.Length;
+            int[] tag = new int[n], article = new int[n], owner = new int[n], start = new int[n], end = new int[n], themeStart = new int[n + 1];
+            var isPublic = new bool[n];
+            var themes = new int[_themes.Count];
+            var themeIdsOf = new int[_themes.Count];
+            var k = 0;
+            for (var p = 0; p < n; p++)
+            {
+                var row = rows[p];
+                (tag[p], article[p], owner[p], start[p], end[p], isPublic[p]) = (row.Tag, row.Article, row.Owner, row.Start, row.End, row.IsPublic);
+                themeStart[p] = k;
+                for (var i = 0; i < row.Themes; i++, k++)
+                {
+                    themes[k] = _themes[row.FirstTheme + i];
+                    themeIdsOf[k] = _themeIds[themes[k]];
+                }
+            }
+            themeStart[n] = k;
+
+            var authorIndex = new Dictionary<int, int>();
+            var authorIds = new List<int>();
+            var authorStart = new int[_articles.Length + 1];
+            var authorsOf = new List<int>();
+            var months = new int[_articles.Length];
+            for (var a = 0; a < _articles.Length; a++)
+            {
+                authorStart[a] = authorsOf.Count;
+                foreach (var id in _articles[a].AuthorIds.Distinct())
+                {
+                    if (!authorIndex.TryGetValue(id, out var author))
+                    {
+                        author = authorIds.Count;
+                        authorIndex[id] = author;
+                        authorIds.Add(id);
+                    }
+                    authorsOf.Add(author);
+                }
+                months[a] = _articles[a].Published is { } published ? MonthNumber(published) : -1;
+            }
+            authorStart[_articles.Length] = authorsOf.Count;
+            return new AnalysisSnapshot(_articles, months, authorStart, [.. authorsOf], [.. authorIds],
+                tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf, [.. _themeIds], [.. _ownerIds], taggerNames);
+        }
+    }
 }
+
+/// <summary>What one walk over the passages gives: themes × authors, themes × months with the months to show,
+/// and the passages counted (with at least one counted theme), how many of them in undated articles.</summary>
+public sealed record ThemeCounts(CrossTab<int> ByAuthor, CrossTab<string> ByMonth, IReadOnlyList<DateOnly> Months, int Counted, int Undated);

@@ -54,7 +54,14 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
     public static async Task<AnalysisSnapshot> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // One row per (tag, theme), in tag order; the query filter already leaves deleted tags out.
+        var tagged = db.Articles.AsNoTracking().Where(a => db.Annotations.Any(an => an.ArticleId == a.Id && !an.IsOrphan));
+        var dates = await tagged.Select(a => new { a.Id, a.Published }).ToDictionaryAsync(a => a.Id, a => a.Published, cancellationToken);
+        var authors = (await db.ArticleAuthors.AsNoTracking().Where(aa => tagged.Any(a => a.Id == aa.ArticleId))
+                .OrderBy(aa => aa.Position).Select(aa => new { aa.ArticleId, aa.AuthorId }).ToListAsync(cancellationToken))
+            .GroupBy(aa => aa.ArticleId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(aa => aa.AuthorId)]);
+        var builder = new AnalysisSnapshot.Builder(dates.Select(d => new CodedArticle(d.Key, d.Value, authors.GetValueOrDefault(d.Key) ?? [])));
+
+        // One row per (tag, theme), in tag order, so a tag's themes come together; the query filter already leaves deleted tags out.
         var links = db.Set<Dictionary<string, object>>("AnnotationThemes");
         var rows = (from a in db.Annotations.AsNoTracking()
                     where !a.IsOrphan
@@ -62,38 +69,25 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
                     orderby a.Id
                     select new { a.Id, a.ArticleId, a.OwnerId, a.Start, a.End, a.IsPublic, ThemeId = EF.Property<int>(link, "ThemeId") })
             .AsAsyncEnumerable();
-        var passages = new List<CodedPassage>();
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        var articleIds = new HashSet<int>();
-        List<int>? themes = null;
+        var owners = new HashSet<string>(StringComparer.Ordinal);
         var last = -1;
+        var added = false;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             if (row.Id != last)
             {
-                // One string per owner, not one per tag.
-                if (!owners.TryGetValue(row.OwnerId, out var owner))
-                {
-                    owner = row.OwnerId;
-                    owners[owner] = owner;
-                }
-                themes = [];
-                passages.Add(new CodedPassage(row.Id, row.ArticleId, owner, row.Start, row.End, row.IsPublic, themes));
-                articleIds.Add(row.ArticleId);
                 last = row.Id;
+                added = builder.Add(row.Id, row.ArticleId, row.OwnerId, row.Start, row.End, row.IsPublic, []);
+                owners.Add(row.OwnerId);
             }
-            themes!.Add(row.ThemeId);
+            if (added)
+            {
+                builder.AddTheme(row.ThemeId);
+            }
         }
-
-        var tagged = db.Articles.AsNoTracking().Where(a => db.Annotations.Any(an => an.ArticleId == a.Id && !an.IsOrphan));
-        var dates = await tagged.Select(a => new { a.Id, a.Published }).ToDictionaryAsync(a => a.Id, a => a.Published, cancellationToken);
-        var authors = (await db.ArticleAuthors.AsNoTracking().Where(aa => tagged.Any(a => a.Id == aa.ArticleId))
-                .OrderBy(aa => aa.Position).Select(aa => new { aa.ArticleId, aa.AuthorId }).ToListAsync(cancellationToken))
-            .GroupBy(aa => aa.ArticleId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(aa => aa.AuthorId)]);
-        var articles = dates.ToDictionary(d => d.Key, d => new CodedArticle(d.Key, d.Value, authors.GetValueOrDefault(d.Key) ?? []));
-        var names = await db.Users.AsNoTracking().Where(u => owners.Keys.Contains(u.Id))
+        var names = await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
-        return new AnalysisSnapshot(passages, articles, names);
+        return builder.Build(names);
     }
 }
 
@@ -101,10 +95,18 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
 public sealed class AnalysisVersion
 {
     private long _value;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public long Current => Interlocked.Read(ref _value);
 
-    public void Bump() => Interlocked.Increment(ref _value);
+    /// <summary>Completes at the next <see cref="Bump"/>.</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
+
+    public void Bump()
+    {
+        Interlocked.Increment(ref _value);
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
 }
 
 /// <summary>

@@ -26,8 +26,9 @@ public class MatrixTests
         new(6, 3, "me", 0, 5, false, [A]),
     ];
 
-    private static CrossTab<int> ByAuthor(AnalysisFilter filter) =>
-        CrossTab.Count(filter.Apply(Passages, Articles), filter, a => a.AuthorIds);
+    private static readonly AnalysisSnapshot Snapshot = AnalysisSnapshot.Create(Passages, Articles, new Dictionary<string, string>());
+
+    private static CrossTab<int> ByAuthor(AnalysisFilter filter) => Snapshot.CountThemes(filter).ByAuthor;
 
     [Fact]
     public void ThemesByAuthor_CountsPassagesAndArticlesPerCell()
@@ -75,16 +76,19 @@ public class MatrixTests
     public void ThemesByMonth_LeavesUndatedArticlesOut()
     {
         var filter = new AnalysisFilter(Taggers: TaggerScope.Mine, ViewerId: "me");
-        var tab = CrossTab.Count<string>(filter.Apply(Passages, Articles), filter, a => a.Month is { } m ? [m] : []);
-        Assert.Empty(tab.ColumnWeights);
+        var mine = Snapshot.CountThemes(filter);
+        Assert.Empty(mine.ByMonth.ColumnWeights);
+        Assert.Empty(mine.Months);
+        Assert.Equal((1, 1), (mine.Counted, mine.Undated));
 
-        var everyone = CrossTab.Count<string>(AnalysisFilter.Everything.Apply(Passages, Articles), AnalysisFilter.Everything, a => a.Month is { } m ? [m] : []);
-        Assert.Equal(new CellCount(1, 1), everyone[C, "2019-06"]);
-        Assert.Equal(new CellCount(2, 1), everyone[A, "2019-05"]);
+        var everyone = Snapshot.CountThemes(AnalysisFilter.Everything);
+        Assert.Equal(new CellCount(1, 1), everyone.ByMonth[C, "2019-06"]);
+        Assert.Equal(new CellCount(2, 1), everyone.ByMonth[A, "2019-05"]);
+        Assert.Equal([new DateOnly(2019, 5, 1), new DateOnly(2019, 6, 1)], everyone.Months);
+        Assert.Equal((5, 0), (everyone.Counted, everyone.Undated));
     }
 
-    private static CoOccurrence Co(CoOccurrenceMode mode) =>
-        CoOccurrence.Count(AnalysisFilter.Everything.Apply(Passages, Articles).Select(p => p.Passage), AnalysisFilter.Everything, mode);
+    private static CoOccurrence Co(CoOccurrenceMode mode) => Snapshot.CountCoOccurrence(AnalysisFilter.Everything, mode);
 
     [Fact]
     public void CoOccurrence_SamePassage_CountsRangesCodedWithBothThemes()
