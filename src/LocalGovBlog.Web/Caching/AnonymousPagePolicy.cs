@@ -9,6 +9,8 @@ namespace LocalGovBlog.Web.Caching;
 /// private tags and lack their forms) and their page is never kept. A response that sets a cookie or says it must
 /// not be stored (antiforgery marks every response that carries a token <c>no-store</c>) is never kept either, so
 /// no reader is ever given another's token. Pages vary by their whole query string.
+/// A reader who carries TempData (a notice such as "Tag deleted" waiting to be shown) is never served from the cache,
+/// so the notice is shown and the cookie cleared (see <see cref="QuietTempDataProvider"/>).
 /// </summary>
 /// <param name="tagsOf">The <see cref="PageTags"/> of what the page shows, from the request's route values.</param>
 public sealed class AnonymousPagePolicy(Func<HttpRequest, IEnumerable<string>> tagsOf) : IOutputCachePolicy
@@ -25,7 +27,8 @@ public sealed class AnonymousPagePolicy(Func<HttpRequest, IEnumerable<string>> t
         var request = http.Request;
         var anonymous = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && http.User.Identity?.IsAuthenticated != true
-            && string.IsNullOrEmpty(request.Headers.Authorization);
+            && string.IsNullOrEmpty(request.Headers.Authorization)
+            && !request.Cookies.ContainsKey(TempDataCookie(http));
         context.EnableOutputCaching = anonymous;
         context.AllowCacheLookup = anonymous;
         context.AllowCacheStorage = anonymous;
@@ -61,6 +64,9 @@ public sealed class AnonymousPagePolicy(Func<HttpRequest, IEnumerable<string>> t
         }
         return ValueTask.CompletedTask;
     }
+
+    private static string TempDataCookie(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>>().Value.Cookie.Name!;
 
     /// <summary>True when the response says it is not to be kept, or is for one reader only.</summary>
     internal static bool Forbids(Microsoft.Extensions.Primitives.StringValues cacheControl) =>

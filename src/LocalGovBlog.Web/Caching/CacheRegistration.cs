@@ -1,5 +1,7 @@
 using LocalGovBlog.Web.Data;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -21,11 +23,22 @@ public static class CacheRegistration
         services.AddSingleton<IOutputCacheStore>(provider => new EvictionAwareStore(
             (IOutputCacheStore)memory.ImplementationFactory!(provider), provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<PageCache>();
+        // Registered before Razor Pages adds its own, which then stands aside.
+        services.AddSingleton<ITempDataProvider>(provider =>
+            new QuietTempDataProvider(ActivatorUtilities.CreateInstance<CookieTempDataProvider>(provider), provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));
 
-        services.Configure<RazorPagesOptions>(options =>
+        // After Razor Pages' own set-up, which starts the conventions afresh.
+        services.PostConfigure<RazorPagesOptions>(options =>
         {
+            // On the route's selectors: the page's endpoint carries them from the start, before the page is loaded.
             void Keep(string page, AnonymousPagePolicy policy) =>
-                options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(policy));
+                options.Conventions.AddPageRouteModelConvention(page, model =>
+                {
+                    foreach (var selector in model.Selectors)
+                    {
+                        selector.EndpointMetadata.Add(policy);
+                    }
+                });
             Keep("/Index", AnonymousPagePolicy.Tagged(PageTags.Articles));
             Keep("/Authors/Index", AnonymousPagePolicy.Tagged(PageTags.Articles));
             Keep("/Authors/Show", AnonymousPagePolicy.Tagged(PageTags.Articles));
