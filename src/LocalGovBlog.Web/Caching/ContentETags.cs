@@ -44,9 +44,13 @@ internal sealed class ContentETags(RequestDelegate next)
                 return;
             }
         }
-        response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        // An empty answer (a 404 with no body yet) is left unstarted, so the status code pages can still write its problem.
+        if (buffer.Length > 0)
+        {
+            response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        }
     }
 
     /// <summary>If-None-Match compares weakly (RFC 9110 13.1.2): a proxy that compressed the answer may have made it W/.</summary>
