@@ -6,6 +6,7 @@ using LocalGovBlog.Web.Accounts;
 using LocalGovBlog.Web.Analysis;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Api;
+using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Export;
 using LocalGovBlog.Web.Feeds;
@@ -57,6 +58,7 @@ public static class AppComposition
         builder.Services.AddScoped<AnnotationImporter>();
         builder.Services.AddApiDescription();
         builder.Services.AddAnalysis();
+        builder.Services.AddPageCache();
 
         builder.Services.AddAccounts(builder.Configuration, builder.Environment, insecureHttp);
         builder.Services.AddRateLimits();
@@ -142,6 +144,7 @@ public static class AppComposition
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UsePageCache();
         app.MapRazorPages().WithStaticAssets();
         var api = app.MapGroup("/api").WithProblemResponses().WithMetadata(new RequestSizeLimitAttribute(RequestSizeLimits.ApiMaxBytes));
         api.MapArticlesApi();

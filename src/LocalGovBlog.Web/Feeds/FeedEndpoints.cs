@@ -1,3 +1,4 @@
+using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Export;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,7 @@ public static class FeedEndpoints
 {
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("").ExcludeFromDescription();
+        var feeds = app.MapGroup("").ExcludeFromDescription().CacheFeedsForAnonymousReaders();
         feeds.MapGet("/feed.atom", SiteFeedAsync);
         feeds.MapGet("/authors/{slug}/feed.atom", AuthorFeedAsync);
         feeds.MapGet("/themes/{slug}/feed.atom", ThemeFeedAsync);

@@ -24,6 +24,7 @@ public static class Settings
         (SeedingOptions.Section, typeof(SeedingOptions)),
         (ImportSettings.Section, typeof(ImportSettings)),
         (SearchOptions.Section, typeof(SearchOptions)),
+        (Caching.CacheOptions.Section, typeof(Caching.CacheOptions)),
         (RateLimitOptions.Section, typeof(RateLimitOptions)),
         (KeyProtectionOptions.Section, typeof(KeyProtectionOptions)),
     ];

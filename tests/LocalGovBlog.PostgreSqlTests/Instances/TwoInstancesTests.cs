@@ -50,6 +50,22 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnonymousReadersOfTheOther_SeeATagAtOnce_ForPagesAreNotKeptOnPostgreSql()
+    {
+        var writer = new FormsClient(_first);
+        await writer.RegisterAsync("balanced.writer");
+        var slug = (await writer.Http.GetFromJsonAsync<JsonElement>("/api/articles", Cancel)).GetProperty("items")[0].GetProperty("slug").GetString()!;
+        var reader = new FormsClient(_second);
+        Assert.DoesNotContain("quodlibetic marginalia", await reader.Http.GetStringAsync($"/articles/{slug}", Cancel), StringComparison.Ordinal);
+
+        var text = await TaggingClient.TextAsync(writer, slug);
+        await TaggingClient.TagAsync(writer, slug, text, text[..text.IndexOf(' ', 20)], ["devolution"], "quodlibetic marginalia");
+
+        Assert.Contains("quodlibetic marginalia", await reader.Http.GetStringAsync($"/articles/{slug}", Cancel), StringComparison.Ordinal);
+        Assert.Contains("quodlibetic marginalia", await reader.Http.GetStringAsync("/themes/devolution", Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignedInOnOne_TagsOnTheOther_WithTheSameCookie_AndEachSeesTheOthersTagsAtOnce()
     {
         var cookies = new CookieContainer();

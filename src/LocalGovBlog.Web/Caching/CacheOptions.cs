@@ -1,0 +1,18 @@
+namespace LocalGovBlog.Web.Caching;
+
+/// <summary>The <c>Cache</c> settings: whether anonymous readers' pages are kept in memory, and for how long.</summary>
+public sealed class CacheOptions
+{
+    public const string Section = "Cache";
+
+    /// <summary>Keep whole pages for anonymous readers in memory. Unset: on with SQLite, off with PostgreSQL, because
+    /// a write on one instance evicts only that instance's pages (set it to true there to accept
+    /// <see cref="OutputSeconds"/> of staleness on the others).</summary>
+    public bool? Output { get; set; }
+
+    /// <summary>The longest a kept page lives. Writes through this process evict what they change at once; this bounds
+    /// how long a change made elsewhere (the import command, another instance) may take to show.</summary>
+    public int OutputSeconds { get; set; } = 60;
+
+    public bool OutputEnabled(bool postgreSql) => Output ?? !postgreSql;
+}
