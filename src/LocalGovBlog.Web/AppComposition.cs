@@ -66,6 +66,7 @@ public static class AppComposition
             options.Conventions.AuthorizeFolder("/Admin", AppRoles.Admin);
             options.Conventions.AuthorizeFolder("/Account/Manage");
         });
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, CookieOnlyWhenUsedTempDataProvider>();
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // A TLS-terminating proxy tells us the scheme and the client's address; only the proxies named in
         // Proxy:TrustedAddresses are believed, so nobody else can forge an address past the rate limits.
@@ -97,6 +98,7 @@ public static class AppComposition
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
+        builder.Services.AddSingleton<MigratedStoreMemory>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<ArchiveDbContext>("store", tags: [ReadyTag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [ReadyTag]);

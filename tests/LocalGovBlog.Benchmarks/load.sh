@@ -6,11 +6,12 @@
 #
 # Usage, from the repository root:
 #   tests/LocalGovBlog.Benchmarks/load.sh [FOLDER] [--articles N] [--tags N] [--cache off|on|both]
-#                                         [--duration 8s] [--connections 32] [--keep-going]
+#                                         [--duration 8s] [--connections 32] [--published DIR]
 # FOLDER (default /tmp/localgovblog-load) keeps the published build, the certificate and one store per set of
 # parameters (store-a100000-t1000000-<generator hash>.db), so a second run with the same parameters reuses the store.
 # --cache both runs the whole list twice in the same run, output cache off then on (Cache:Output=false/true).
-# A dump file named dump-<ARTICLES>.txt already in FOLDER is reused instead of generated.
+# A dump file named dump-<ARTICLES>.txt already in FOLDER is reused instead of generated. --published DIR serves a
+# build published earlier (say, of another commit, to compare) instead of publishing this one.
 set -euo pipefail
 
 DIR=/tmp/localgovblog-load
@@ -20,6 +21,7 @@ CACHE=off
 DURATION=8s
 CONNECTIONS=32
 THREADS=2
+PUBLISHED=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --articles) ARTICLES=$2; shift 2 ;;
@@ -27,6 +29,7 @@ while [[ $# -gt 0 ]]; do
     --cache) CACHE=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
+    --published) PUBLISHED=$2; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) DIR=$1; shift ;;
@@ -43,14 +46,20 @@ PUBLISH="$DIR/publish"
 BENCH="$ROOT/tests/LocalGovBlog.Benchmarks/bin/Release/net10.0/LocalGovBlog.Benchmarks.dll"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-echo "== publish (Release) and build the generators"
-dotnet publish "$ROOT/src/LocalGovBlog.Web" -c Release -o "$PUBLISH" --nologo -v quiet -clp:ErrorsOnly >"$DIR/build.log" 2>&1 || { cat "$DIR/build.log"; exit 1; }
-dotnet build "$ROOT/tests/LocalGovBlog.Benchmarks" -c Release --nologo -v quiet -clp:ErrorsOnly >"$DIR/build.log" 2>&1 || { cat "$DIR/build.log"; exit 1; }
+if [[ -n "$PUBLISHED" ]]; then
+  PUBLISH=$(cd "$PUBLISHED" && pwd)
+  echo "== serving the build published in $PUBLISH"
+else
+  echo "== publish (Release)"
+  dotnet publish "$ROOT/src/LocalGovBlog.Web" -c Release -o "$PUBLISH" --nologo -v quiet -clp:ErrorsOnly >"$DIR/build.log" 2>&1 || { cat "$DIR/build.log"; exit 1; }
+fi
 
 # The store is keyed by its parameters and by the generators' source, so a changed tag spread builds a new one.
 GENERATORS=$(cat "$ROOT/tests/LocalGovBlog.Benchmarks/DumpGenerator.cs" "$ROOT/tests/LocalGovBlog.Benchmarks/TagGenerator.cs" | sha1sum | cut -c1-8)
 DB="$DIR/store-a$ARTICLES-t$TAGS-$GENERATORS.db"
 if [[ ! -f "$DB" ]]; then
+  echo "== build the generators"
+  dotnet build "$ROOT/tests/LocalGovBlog.Benchmarks" -c Release --nologo -v quiet -clp:ErrorsOnly >"$DIR/build.log" 2>&1 || { cat "$DIR/build.log"; exit 1; }
   DUMP="$DIR/dump-$ARTICLES.txt"
   [[ -f "$DUMP" ]] || dotnet "$BENCH" generate "$ARTICLES" "$DUMP"
   rm -f "$DB.building" "$DB.building-wal" "$DB.building-shm"
@@ -95,7 +104,7 @@ run_mode() {
   [[ "$cache" == on ]] && extra=(--Cache:Output=true) || extra=(--Cache:Output=false)
   (cd "$DIR" && exec dotnet "$PUBLISH/LocalGovBlog.Web.dll" --urls "$BASE" \
     --Kestrel:Certificates:Default:Path="$DIR/site.pfx" --Kestrel:Certificates:Default:Password=load \
-    "--ConnectionStrings:Default=Data Source=$DB" --Import:SeedOnFirstStart=false "${extra[@]}" >"$DIR/server-$cache.log" 2>&1) &
+    --Site:PublicBaseAddress="$BASE" "--ConnectionStrings:Default=Data Source=$DB" --Import:SeedOnFirstStart=false "${extra[@]}" >"$DIR/server-$cache.log" 2>&1) &
   SERVER=$!
   for _ in $(seq 1 240); do
     curl -skf "$BASE/health" >/dev/null 2>&1 && break

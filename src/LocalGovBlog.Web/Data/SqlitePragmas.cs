@@ -11,8 +11,11 @@ namespace LocalGovBlog.Web.Data;
 /// </summary>
 internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionInterceptor
 {
-    /// <summary>The last connection string seen and whether it opens read-only (EF checks a store exists that way).</summary>
-    private (string ConnectionString, bool ReadOnly)? _last;
+    /// <summary>The last connection string seen and whether it opens read-only (EF checks a store exists that way).
+    /// One instance serves every pooled context, so it is swapped as a whole, never torn.</summary>
+    private SeenConnectionString? _last;
+
+    private sealed record SeenConnectionString(string ConnectionString, bool ReadOnly);
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
         Apply(connection);
@@ -43,7 +46,7 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
             return last.ReadOnly;
         }
         var readOnly = new SqliteConnectionStringBuilder(connectionString).Mode == SqliteOpenMode.ReadOnly;
-        _last = (connectionString, readOnly);
+        _last = new SeenConnectionString(connectionString, readOnly);
         return readOnly;
     }
 }
