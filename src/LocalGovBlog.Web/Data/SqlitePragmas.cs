@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -26,8 +27,17 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
         return Task.CompletedTask;
     }
 
+    /// <summary>SQLite handles already set up. Microsoft.Data.Sqlite pools them: a handle taken from the pool keeps its
+    /// settings, so they are sent once per handle instead of before every request's first query.</summary>
+    private readonly ConditionalWeakTable<object, object> _configured = [];
+
     private void Apply(DbConnection connection)
     {
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && _configured.TryGetValue(handle, out _))
+        {
+            return;
+        }
         using var command = connection.CreateCommand();
         // Switching to WAL writes the file header, which a read-only connection may not do: a store
         // copied with VACUUM INTO, switched to journal_mode=DELETE, or an empty file is switched by
@@ -36,6 +46,10 @@ internal sealed class SqlitePragmas(int busyTimeoutMilliseconds) : DbConnectionI
         command.CommandText =
             $"{journal}PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
         command.ExecuteNonQuery();
+        if (handle is not null)
+        {
+            _configured.AddOrUpdate(handle, handle);
+        }
     }
 
     private bool IsReadOnly(DbConnection connection)
