@@ -123,10 +123,11 @@ run_mode() {
     [[ "$code" == 200 ]] || { echo "$path answered $code" >&2; exit 1; }
   done
   echo "== warm-up (output cache $cache)"
+  # One request at a time, so warming a slow page leaves no queue behind it.
   for path in "${paths[@]}"; do
-    wrk -t"$THREADS" -c"$THREADS" -d2s "$BASE$path" >/dev/null
-    settle
+    for _ in 1 2 3 4 5; do curl -sk -o /dev/null --max-time 120 "$BASE$path" || true; done
   done
+  settle
   echo "== output cache $cache, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-24s %10s %8s %9s %9s %8s %s\n' page "req/s" "÷ static" "p50 ms" "p99 ms" "non-2xx" "timeouts (> 2 s)"
   local static_rps=
