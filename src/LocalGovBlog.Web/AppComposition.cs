@@ -99,6 +99,7 @@ public static class AppComposition
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
+        builder.Services.AddSingleton<MigratedStoreMemory>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<ArchiveDbContext>("store", tags: [ReadyTag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [ReadyTag]);

@@ -6,7 +6,8 @@ using LocalGovBlog.Benchmarks.Accuracy;
 // generate COUNT FILE        writes a synthetic dump of COUNT posts, with a long tail of rarer words
 // search-bench DB [RUNS] [--postgres CONNECTION]  times searches and author lookups against an imported store (p50/p95);
 //                            with --postgres, the same queries against a PostgreSQL store that imported the same dump
-// tags DB COUNT [USERS]     adds COUNT passage tags by USERS taggers (50) in bulk, and dates undated articles
+// tags DB COUNT [USERS]     adds COUNT passage tags by USERS taggers (50) in bulk (most articles none, a few heavily
+//                            tagged: Zipf-like per article), and dates undated articles
 // page-bench URL RUNS PATH…  times pages of a running instance on this machine (p50/p95)
 // accuracy [CASES] [--seed N] [--misses] [--show KIND N]  re-anchoring accuracy per edit kind, ours beside the Hypothesis matcher
 // anything else              runs the BenchmarkDotNet benchmarks (pass --filter '*' to choose)

@@ -11,11 +11,12 @@ public static class StoreRegistration
     /// <summary>
     /// Registers the archive store on the engine <c>Store:Provider</c> names. The connection string is read
     /// when the first context is made, so tests and the command line can point it elsewhere through configuration.
-    /// Services ask for <see cref="ArchiveDbContext"/> whatever the engine.
+    /// Services ask for <see cref="ArchiveDbContext"/> whatever the engine. Contexts come from a pool: their
+    /// options are built once, not on every request, and a context is reset and reused instead of set up anew.
     /// </summary>
     public static IServiceCollection AddArchiveStore(this IServiceCollection services)
     {
-        services.AddDbContext<ArchiveDbContext>((provider, options) =>
+        services.AddPooledDbContextFactory<ArchiveDbContext>((provider, options) =>
         {
             var connectionString = ConnectionString(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>());
             var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
@@ -23,7 +24,7 @@ public static class StoreRegistration
                 .AddInterceptors(new SqlitePragmas(store.BusyTimeoutMilliseconds));
         });
         // Also how `dotnet ef … --context PostgreSqlArchiveDbContext` builds the model: generating a migration needs no server.
-        services.AddDbContext<PostgreSqlArchiveDbContext>((provider, options) =>
+        services.AddPooledDbContextFactory<PostgreSqlArchiveDbContext>((provider, options) =>
         {
             var store = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
             var connectionString = store.IsPostgreSql ? provider.GetRequiredService<IConfiguration>().GetConnectionString("Default") : null;
@@ -36,10 +37,11 @@ public static class StoreRegistration
                 options.UseNpgsql(connectionString);
             }
         });
-        // The last registration answers for ArchiveDbContext: the PostgreSQL context when configured so.
+        // One context a scope, handed back to its pool when the scope ends; PostgreSQL's when configured so.
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<PostgreSqlArchiveDbContext>>().CreateDbContext());
         services.AddScoped(provider => provider.GetRequiredService<IOptions<StoreOptions>>().Value.IsPostgreSql
             ? provider.GetRequiredService<PostgreSqlArchiveDbContext>()
-            : ActivatorUtilities.CreateInstance<ArchiveDbContext>(provider, provider.GetRequiredService<DbContextOptions<ArchiveDbContext>>()));
+            : provider.GetRequiredService<IDbContextFactory<ArchiveDbContext>>().CreateDbContext());
         return services;
     }
 

@@ -42,9 +42,13 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
         Theme = theme;
         Author = string.IsNullOrWhiteSpace(author) ? null : author;
         PageNumber = page ?? 1;
-        var tagged = db.Annotations.AsNoTracking().Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Slug == slug));
-        AuthorChoices = await tagged.SelectMany(a => a.Article.Authors.Select(aa => aa.Author))
-            .Distinct().OrderBy(a => a.Name).Select(a => new ThemeAuthor(a.Slug, a.Name)).ToListAsync(cancellationToken);
+        // From the theme to its tags through the theme's index on the links, not a check of every tag in the store.
+        var tagged = db.Themes.AsNoTracking().Where(t => t.Slug == slug).SelectMany(t => t.Annotations).Where(a => a.IsPublic && !a.IsOrphan);
+        // Each author checked against the set of tagged articles (built once), not every tag joined to its authors.
+        var taggedArticles = tagged.Select(a => a.ArticleId);
+        AuthorChoices = await db.Authors.AsNoTracking()
+            .Where(author => author.Articles.Any(aa => taggedArticles.Contains(aa.ArticleId)))
+            .OrderBy(a => a.Name).Select(a => new ThemeAuthor(a.Slug, a.Name)).ToListAsync(cancellationToken);
         if (Author is not null)
         {
             tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
