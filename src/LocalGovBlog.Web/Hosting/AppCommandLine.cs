@@ -26,7 +26,9 @@ public sealed record AppCommandLine(string? Command, IReadOnlyList<string> Argum
         }
         // The command sees its own arguments; the host sees only the settings among them.
         // Export's options take values (--theme devolution), so it knows its own from the host's.
-        var settings = ExportCommand.IsInvoked(args) ? ExportCommand.HostSettings(args) : ImportCommand.HostSettings(args);
+        var settings = ExportCommand.IsInvoked(args) ? ExportCommand.HostSettings(args)
+            : OperatorCommands.IsInvoked(args) ? ImportCommand.HostSettings(args, OperatorCommands.ValueOptions)
+            : ImportCommand.HostSettings(args);
         var own = new List<string>();
         var matched = 0;
         foreach (var arg in args)

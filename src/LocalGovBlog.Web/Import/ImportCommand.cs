@@ -50,7 +50,7 @@ public static class ImportCommand
     /// <c>--Key value</c>). The host's own parser must not see the rest: it reads a path such as
     /// <c>/tmp/dump.txt</c> as a switch and would swallow the setting that follows it.
     /// </summary>
-    public static string[] HostSettings(string[] args)
+    public static string[] HostSettings(string[] args, IReadOnlySet<string>? commandValueOptions = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var settings = new List<string>();
@@ -58,6 +58,12 @@ public static class ImportCommand
         for (var i = 0; i < args.Length; i++)
         {
             var arg = args[i];
+            // An option of the command's own that takes a value (copy-store --to "Host=…"): it and its value stay out.
+            if (verbSeen && commandValueOptions is not null && commandValueOptions.Contains(arg.Split('=', 2)[0]))
+            {
+                i += arg.Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
             if (!arg.StartsWith("--", StringComparison.Ordinal) || CommandOptions.Contains(arg))
             {
                 verbSeen |= !arg.StartsWith("--", StringComparison.Ordinal);

@@ -21,6 +21,9 @@ public static class OperatorCommands
 
     private static readonly string[] Verbs = ["grant-admin", "backup", "restore", "copy-store"];
 
+    /// <summary>The commands' own options that take a value; the host's parser never sees them.</summary>
+    public static IReadOnlySet<string> ValueOptions { get; } = new HashSet<string>(StringComparer.Ordinal) { "--to" };
+
     public static bool IsInvoked(string[] args) =>
         ImportCommand.Verb(args) is { } verb && Verbs.Contains(verb, StringComparer.OrdinalIgnoreCase);
 

@@ -55,6 +55,22 @@ public sealed class AppCommandLineTests
         Assert.Equal(["--ConnectionStrings:Default=Data Source=/srv/store.db"], commandLine.HostArguments);
     }
 
+    [Theory]
+    [InlineData("--to", "Host=db.example;Database=archive;Username=site")]
+    [InlineData("--to=Host=db.example;Database=archive;Username=site", null)]
+    public void CopyStore_KeepsItsTargetForItselfAndPassesOnlyHostSettings(string option, string? value)
+    {
+        string[] args = value is null
+            ? ["copy-store", option, "--ConnectionStrings:Default=Data Source=/srv/store.db"]
+            : ["copy-store", option, value, "--ConnectionStrings:Default=Data Source=/srv/store.db"];
+
+        var commandLine = AppCommandLine.Parse(args);
+
+        Assert.Equal("copy-store", commandLine.Command);
+        Assert.Equal(["--ConnectionStrings:Default=Data Source=/srv/store.db"], commandLine.HostArguments);
+        Assert.Equal(value is null ? ["copy-store", option] : ["copy-store", option, value], commandLine.Arguments);
+    }
+
     [Fact]
     public void ContentRoot_IsTheProgramsFolderUnlessOneIsGiven()
     {
