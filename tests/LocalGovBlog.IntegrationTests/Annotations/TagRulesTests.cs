@@ -18,10 +18,7 @@ public sealed class TagRulesTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var anonymous = new FormsClient(_factory);
-        var list = await anonymous.Http.GetFromJsonAsync<JsonElement>("/api/articles", Cancel);
-        _slug = list.GetProperty("items")[0].GetProperty("slug").GetString()!;
-        _text = await TaggingClient.TextAsync(anonymous, _slug);
+        (_slug, _text) = await TaggingClient.FirstArticleAsync(new FormsClient(_factory));
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();

@@ -47,6 +47,14 @@ public static class TaggingClient
         return JsonDocument.Parse(content).RootElement.Clone();
     }
 
+    /// <summary>The first article the API lists: its slug and its text.</summary>
+    public static async Task<(string Slug, string Text)> FirstArticleAsync(FormsClient client)
+    {
+        var list = await client.Http.GetFromJsonAsync<JsonElement>("/api/articles", TestContext.Current.CancellationToken);
+        var slug = list.GetProperty("items")[0].GetProperty("slug").GetString()!;
+        return (slug, await TextAsync(client, slug));
+    }
+
     public static async Task<string> TextAsync(FormsClient client, string slug)
     {
         var article = await client.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{slug}", TestContext.Current.CancellationToken);
