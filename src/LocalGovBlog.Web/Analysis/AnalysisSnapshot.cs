@@ -292,6 +292,220 @@ public sealed class AnalysisSnapshot
         return new CoOccurrence(mode, cells);
     }
 
+    /// <summary>
+    /// This snapshot with one change to the coding applied: every tag in <paramref name="changedTags"/> leaves it, and
+    /// <paramref name="passages"/> (those tags as they are now; a tag deleted, orphaned or left without themes is not
+    /// among them) come in; each article in <paramref name="articles"/> is replaced, or leaves when it is null (no
+    /// tag of it left); <paramref name="taggerNames"/> names the owners the passages may bring. The result is the
+    /// snapshot <see cref="Builder"/> makes from the same tags: the arrays are copied once, in order, not sorted again.
+    /// </summary>
+    public AnalysisSnapshot With(IReadOnlySet<int> changedTags, IEnumerable<CodedPassage> passages,
+        IReadOnlyDictionary<int, CodedArticle?> articles, IReadOnlyDictionary<string, string> taggerNames)
+    {
+        ArgumentNullException.ThrowIfNull(changedTags);
+        ArgumentNullException.ThrowIfNull(passages);
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(taggerNames);
+        var list = new List<CodedArticle>(_articles.Length + articles.Count);
+        list.AddRange(_articles.Where(a => !articles.ContainsKey(a.Id)));
+        list.AddRange(articles.Values.OfType<CodedArticle>());
+        list.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+        var newArticles = list.ToArray();
+        var articleIds = Array.ConvertAll(newArticles, a => a.Id);
+        // Articles keep their order, so an old passage's new article number keeps the passages sorted.
+        var moved = new int[_articles.Length];
+        for (var a = 0; a < moved.Length; a++)
+        {
+            var found = Array.BinarySearch(articleIds, _articles[a].Id);
+            moved[a] = found >= 0 ? found : -1;
+        }
+
+        var ownerIds = new List<string>(_ownerIds);
+        var themeIds = new List<int>(_themeIds);
+        var added = new List<(int Article, int Start, int End, int Tag, int Owner, bool IsPublic, int[] Themes)>();
+        foreach (var passage in passages)
+        {
+            var at = Array.BinarySearch(articleIds, passage.ArticleId);
+            if (at < 0)
+            {
+                continue;
+            }
+            var by = ownerIds.IndexOf(passage.OwnerId);
+            if (by < 0)
+            {
+                by = ownerIds.Count;
+                ownerIds.Add(passage.OwnerId);
+            }
+            var themes = new List<int>();
+            foreach (var id in passage.ThemeIds)
+            {
+                var theme = themeIds.IndexOf(id);
+                if (theme < 0)
+                {
+                    theme = themeIds.Count;
+                    themeIds.Add(id);
+                }
+                if (!themes.Contains(theme))
+                {
+                    themes.Add(theme);
+                }
+            }
+            added.Add((at, passage.Start, passage.End, passage.TagId, by, passage.IsPublic, [.. themes]));
+        }
+        added.Sort(static (x, y) =>
+            x.Article != y.Article ? x.Article.CompareTo(y.Article)
+            : x.Start != y.Start ? x.Start.CompareTo(y.Start)
+            : x.End != y.End ? x.End.CompareTo(y.End)
+            : x.Tag.CompareTo(y.Tag));
+
+        bool Kept(int p) => moved[_article[p]] >= 0 && !changedTags.Contains(_tag[p]);
+        int count = added.Count, themeCount = added.Sum(r => r.Themes.Length);
+        for (var p = 0; p < _tag.Length; p++)
+        {
+            if (Kept(p))
+            {
+                count++;
+                themeCount += _themeStart[p + 1] - _themeStart[p];
+            }
+        }
+        int[] tag = new int[count], article = new int[count], owner = new int[count], start = new int[count], end = new int[count];
+        int[] themeStart = new int[count + 1], themeNumbers = new int[themeCount];
+        var isPublic = new bool[count];
+        int q = 0, k = 0, next = 0;
+        for (var p = 0; p <= _tag.Length; p++)
+        {
+            if (p < _tag.Length && !Kept(p))
+            {
+                continue;
+            }
+            // Before the old passage p (or, past the end, before nothing), the new passages that sort ahead of it.
+            while (next < added.Count && (p == _tag.Length || Before(added[next], moved[_article[p]], _start[p], _end[p], _tag[p])))
+            {
+                var row = added[next++];
+                (tag[q], article[q], owner[q], start[q], end[q], isPublic[q]) = (row.Tag, row.Article, row.Owner, row.Start, row.End, row.IsPublic);
+                themeStart[q++] = k;
+                foreach (var t in row.Themes)
+                {
+                    themeNumbers[k++] = t;
+                }
+            }
+            if (p == _tag.Length)
+            {
+                break;
+            }
+            (tag[q], article[q], owner[q], start[q], end[q], isPublic[q]) = (_tag[p], moved[_article[p]], _owner[p], _start[p], _end[p], _public[p]);
+            themeStart[q++] = k;
+            for (var x = _themeStart[p]; x < _themeStart[p + 1]; x++)
+            {
+                themeNumbers[k++] = _themes[x];
+            }
+        }
+        themeStart[count] = k;
+
+        var names = new Dictionary<string, string>(TaggerNames, StringComparer.Ordinal);
+        foreach (var (id, name) in taggerNames)
+        {
+            names[id] = name;
+        }
+        var present = owner.Distinct().Select(o => ownerIds[o]).ToHashSet(StringComparer.Ordinal);
+        var kept = names.Where(n => present.Contains(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
+        return Assemble(newArticles, tag, article, owner, start, end, isPublic, themeStart, themeNumbers, [.. themeIds], [.. ownerIds], kept);
+
+        static bool Before((int Article, int Start, int End, int Tag, int Owner, bool IsPublic, int[] Themes) row, int article, int start, int end, int tag) =>
+            row.Article != article ? row.Article < article
+            : row.Start != start ? row.Start < start
+            : row.End != end ? row.End < end
+            : row.Tag < tag;
+    }
+
+    /// <summary>The articles a tag's passage was in, for the tags given that are in this snapshot.</summary>
+    public IReadOnlySet<int> ArticlesOf(IReadOnlySet<int> tagIds)
+    {
+        ArgumentNullException.ThrowIfNull(tagIds);
+        var found = new HashSet<int>();
+        for (var p = 0; p < _tag.Length; p++)
+        {
+            if (tagIds.Contains(_tag[p]))
+            {
+                found.Add(_articles[_article[p]].Id);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The snapshot of passages already sorted, numbered so that the same tags always give the same snapshot however it
+    /// was reached (<see cref="Builder"/> or <see cref="With"/>): themes and owners used by no passage are dropped, the
+    /// rest numbered in order of id, and each passage's themes listed in that order.
+    /// </summary>
+    private static AnalysisSnapshot Assemble(
+        CodedArticle[] articles, int[] tag, int[] article, int[] owner, int[] start, int[] end, bool[] isPublic, int[] themeStart, int[] themes,
+        int[] themeIds, string[] ownerIds, IReadOnlyDictionary<string, string> taggerNames)
+    {
+        var themeUsed = new bool[themeIds.Length];
+        foreach (var t in themes)
+        {
+            themeUsed[t] = true;
+        }
+        var themeOrder = Enumerable.Range(0, themeIds.Length).Where(t => themeUsed[t]).OrderBy(t => themeIds[t]).ToArray();
+        var themeNumber = new int[themeIds.Length];
+        for (var i = 0; i < themeOrder.Length; i++)
+        {
+            themeNumber[themeOrder[i]] = i;
+        }
+        var canonicalThemeIds = Array.ConvertAll(themeOrder, t => themeIds[t]);
+        for (var x = 0; x < themes.Length; x++)
+        {
+            themes[x] = themeNumber[themes[x]];
+        }
+        for (var p = 0; p < tag.Length; p++)
+        {
+            Array.Sort(themes, themeStart[p], themeStart[p + 1] - themeStart[p]);
+        }
+        var themeIdsOf = Array.ConvertAll(themes, t => canonicalThemeIds[t]);
+
+        var ownerUsed = new bool[ownerIds.Length];
+        foreach (var o in owner)
+        {
+            ownerUsed[o] = true;
+        }
+        var ownerOrder = Enumerable.Range(0, ownerIds.Length).Where(o => ownerUsed[o]).OrderBy(o => ownerIds[o], StringComparer.Ordinal).ToArray();
+        var ownerNumber = new int[ownerIds.Length];
+        for (var i = 0; i < ownerOrder.Length; i++)
+        {
+            ownerNumber[ownerOrder[i]] = i;
+        }
+        for (var p = 0; p < owner.Length; p++)
+        {
+            owner[p] = ownerNumber[owner[p]];
+        }
+
+        var authorIndex = new Dictionary<int, int>();
+        var authorIds = new List<int>();
+        var authorStart = new int[articles.Length + 1];
+        var authorsOf = new List<int>();
+        var months = new int[articles.Length];
+        for (var a = 0; a < articles.Length; a++)
+        {
+            authorStart[a] = authorsOf.Count;
+            foreach (var id in articles[a].AuthorIds.Distinct())
+            {
+                if (!authorIndex.TryGetValue(id, out var author))
+                {
+                    author = authorIds.Count;
+                    authorIndex[id] = author;
+                    authorIds.Add(id);
+                }
+                authorsOf.Add(author);
+            }
+            months[a] = articles[a].Published is { } published ? MonthNumber(published) : -1;
+        }
+        authorStart[articles.Length] = authorsOf.Count;
+        return new AnalysisSnapshot(articles, months, authorStart, [.. authorsOf], [.. authorIds],
+            tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf, canonicalThemeIds,
+            Array.ConvertAll(ownerOrder, o => ownerIds[o]), taggerNames);
+    }
+
     /// <summary>Results already computed from this snapshot, by what was asked (<see cref="AnalysisFilter.Key"/> and the
     /// matrix): a snapshot never changes, so a result stays true for as long as the snapshot is the current one.</summary>
     private readonly ConcurrentDictionary<string, Lazy<object>> _results = new(StringComparer.Ordinal);
@@ -471,7 +685,6 @@ public sealed class AnalysisSnapshot
             int[] tag = new int[n], article = new int[n], owner = new int[n], start = new int[n], end = new int[n], themeStart = new int[n + 1];
             var isPublic = new bool[n];
             var themes = new int[_themes.Count];
-            var themeIdsOf = new int[_themes.Count];
             var k = 0;
             for (var p = 0; p < n; p++)
             {
@@ -481,34 +694,10 @@ public sealed class AnalysisSnapshot
                 for (var i = 0; i < row.Themes; i++, k++)
                 {
                     themes[k] = _themes[row.FirstTheme + i];
-                    themeIdsOf[k] = _themeIds[themes[k]];
                 }
             }
             themeStart[n] = k;
-
-            var authorIndex = new Dictionary<int, int>();
-            var authorIds = new List<int>();
-            var authorStart = new int[_articles.Length + 1];
-            var authorsOf = new List<int>();
-            var months = new int[_articles.Length];
-            for (var a = 0; a < _articles.Length; a++)
-            {
-                authorStart[a] = authorsOf.Count;
-                foreach (var id in _articles[a].AuthorIds.Distinct())
-                {
-                    if (!authorIndex.TryGetValue(id, out var author))
-                    {
-                        author = authorIds.Count;
-                        authorIndex[id] = author;
-                        authorIds.Add(id);
-                    }
-                    authorsOf.Add(author);
-                }
-                months[a] = _articles[a].Published is { } published ? MonthNumber(published) : -1;
-            }
-            authorStart[_articles.Length] = authorsOf.Count;
-            return new AnalysisSnapshot(_articles, months, authorStart, [.. authorsOf], [.. authorIds],
-                tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf, [.. _themeIds], [.. _ownerIds], taggerNames);
+            return Assemble(_articles, tag, article, owner, start, end, isPublic, themeStart, themes, [.. _themeIds], [.. _ownerIds], taggerNames);
         }
     }
 }

@@ -1,15 +1,22 @@
 using LocalGovBlog.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LocalGovBlog.Web.Analysis;
 
 /// <summary>
-/// Keeps one <see cref="AnalysisSnapshot"/> in memory and builds it again when the coding changed, so a
-/// matrix over a million tags is a walk over an array, not a join over the store on every request.
-/// Changes are seen through <see cref="AnalysisChangeInterceptor"/> (every save that touches tags, themes,
-/// articles or their authors, and every committed transaction), and a snapshot is never older than
-/// <c>Analysis:SnapshotSeconds</c> (600), which covers changes made by another instance of the program.
+/// Keeps one <see cref="AnalysisSnapshot"/> in memory, so a matrix over a million tags is a walk over an array, not a
+/// join over the store on every request, and keeps it true as the coding changes. An ordinary tag write (a tag made,
+/// changed, deleted or restored) reaches it as that tag's id (<see cref="AnalysisVersion.NoteTags"/>, from
+/// <see cref="AnalysisChangeInterceptor"/> once the write is committed): the next reader reads those few tags again and
+/// gets a new snapshot with their share replaced (<see cref="AnalysisSnapshot.With"/>), milliseconds rather than the
+/// tens of seconds a full read of a million tags takes. A wide change (themes, articles, authors, accounts, a
+/// transaction the interceptor cannot see into) moves <see cref="AnalysisVersion.Current"/> and the snapshot is read
+/// whole again; a reader waits for that rather than see counts from before a merge or an import. A snapshot is never
+/// older than <c>Analysis:SnapshotSeconds</c> (600), which covers changes made by another instance of the program.
 /// </summary>
 public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion version, TimeProvider clock, IConfiguration configuration) : IDisposable
 {
@@ -21,24 +28,40 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
 
     public async Task<AnalysisSnapshot> GetAsync(CancellationToken cancellationToken)
     {
-        if (Fresh(_current) is { } fresh)
+        if (!version.HasTagChanges && Fresh(_current) is { } fresh)
         {
             return fresh;
         }
         await _building.WaitAsync(cancellationToken);
         try
         {
-            if (Fresh(_current) is { } built)
+            if (Fresh(_current) is null)
             {
-                return built;
+                // Read the version first: a wide change saved while we load moves it again, and the next request reloads.
+                var at = version.Current;
+                // Tags noted so far were committed before the load begins, so it reads them; later ones are applied after it.
+                version.TakeTags();
+                var started = clock.GetUtcNow();
+                await using var scope = scopes.CreateAsyncScope();
+                var snapshot = await LoadAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), cancellationToken);
+                _current = new Built(snapshot, at, started);
             }
-            // Read the version first: a change saved while we load bumps it again, and the next request reloads.
-            var at = version.Current;
-            var started = clock.GetUtcNow();
-            await using var scope = scopes.CreateAsyncScope();
-            var snapshot = await LoadAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), cancellationToken);
-            _current = new Built(snapshot, at, started);
-            return snapshot;
+            var tags = version.TakeTags();
+            if (tags.Count > 0)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+                    _current = _current! with { Snapshot = await ApplyAsync(db, _current.Snapshot, tags, cancellationToken) };
+                }
+                catch
+                {
+                    version.NoteTags(tags); // not applied: the next reader tries again
+                    throw;
+                }
+            }
+            return _current!.Snapshot;
         }
         finally
         {
@@ -50,6 +73,48 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
 
     private AnalysisSnapshot? Fresh(Built? built) =>
         built is not null && built.Version == version.Current && clock.GetUtcNow() - built.At < _maxAge ? built.Snapshot : null;
+
+    /// <summary>
+    /// <paramref name="snapshot"/> with the tags given as they are in the store now: each is read again (with its themes,
+    /// and the authors and date of its article), so applying a tag twice, or one whose write was rolled back, is harmless.
+    /// </summary>
+    public static async Task<AnalysisSnapshot> ApplyAsync(ArchiveDbContext db, AnalysisSnapshot snapshot, IReadOnlySet<int> tagIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(tagIds);
+        var ids = tagIds.ToList();
+        var links = db.Set<Dictionary<string, object>>("AnnotationThemes");
+        var rows = await (from a in db.Annotations.AsNoTracking()
+                          where ids.Contains(a.Id) && !a.IsOrphan
+                          join link in links on a.Id equals EF.Property<int>(link, "AnnotationId")
+                          select new { a.Id, a.ArticleId, a.OwnerId, a.Start, a.End, a.IsPublic, ThemeId = EF.Property<int>(link, "ThemeId") })
+            .ToListAsync(cancellationToken);
+        var passages = rows.GroupBy(r => r.Id).Select(g =>
+        {
+            var r = g.First();
+            return new CodedPassage(r.Id, r.ArticleId, r.OwnerId, r.Start, r.End, r.IsPublic, [.. g.Select(x => x.ThemeId)]);
+        }).ToList();
+
+        // The articles the tags were in and are in now: each stays in the snapshot while it has an anchored tag.
+        var articleIds = snapshot.ArticlesOf(tagIds).ToHashSet();
+        articleIds.UnionWith(await db.Annotations.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.ArticleId).ToListAsync(cancellationToken));
+        var dates = await db.Articles.AsNoTracking()
+            .Where(a => articleIds.Contains(a.Id) && db.Annotations.Any(an => an.ArticleId == a.Id && !an.IsOrphan))
+            .Select(a => new { a.Id, a.Published }).ToDictionaryAsync(a => a.Id, a => a.Published, cancellationToken);
+        var authors = (await db.ArticleAuthors.AsNoTracking().Where(aa => dates.Keys.Contains(aa.ArticleId))
+                .OrderBy(aa => aa.Position).Select(aa => new { aa.ArticleId, aa.AuthorId }).ToListAsync(cancellationToken))
+            .GroupBy(aa => aa.ArticleId).ToDictionary(g => g.Key, g => (IReadOnlyList<int>)[.. g.Select(aa => aa.AuthorId)]);
+        var articles = articleIds.ToDictionary(id => id, id => dates.TryGetValue(id, out var published)
+            ? new CodedArticle(id, published, authors.GetValueOrDefault(id) ?? [])
+            : null);
+
+        var owners = passages.Select(p => p.OwnerId).Where(o => !snapshot.TaggerNames.ContainsKey(o)).Distinct().ToList();
+        var names = owners.Count == 0 ? new Dictionary<string, string>()
+            : await db.Users.AsNoTracking().Where(u => owners.Contains(u.Id))
+                .Select(u => new { u.Id, u.UserName }).ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
+        return snapshot.With(tagIds, passages, articles, names);
+    }
 
     public static async Task<AnalysisSnapshot> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
@@ -91,9 +156,14 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
     }
 }
 
-/// <summary>A number that moves whenever the coding may have changed.</summary>
+/// <summary>
+/// What changed in the coding since the snapshot was made: a number that moves on a wide change (the snapshot is read
+/// again), and the ids of tags written since (the snapshot reads just those again).
+/// </summary>
 public sealed class AnalysisVersion
 {
+    private readonly Lock _lock = new();
+    private HashSet<int> _tags = [];
     private long _value;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -102,20 +172,74 @@ public sealed class AnalysisVersion
     /// <summary>Completes at the next <see cref="Bump"/>.</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
 
+    public bool HasTagChanges
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _tags.Count > 0;
+            }
+        }
+    }
+
     public void Bump()
     {
         Interlocked.Increment(ref _value);
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
+
+    /// <summary>These tags were written and the write is committed.</summary>
+    public void NoteTags(IEnumerable<int> tagIds)
+    {
+        ArgumentNullException.ThrowIfNull(tagIds);
+        lock (_lock)
+        {
+            _tags.UnionWith(tagIds);
+        }
+    }
+
+    /// <summary>The tags noted since the last call.</summary>
+    public IReadOnlySet<int> TakeTags()
+    {
+        lock (_lock)
+        {
+            var taken = _tags;
+            _tags = [];
+            return taken;
+        }
+    }
 }
 
 /// <summary>
-/// Tells <see cref="AnalysisVersion"/> when a save touched what the analysis counts, and after every committed
-/// transaction (a save inside a transaction is not visible to other connections until the commit).
+/// Tells <see cref="AnalysisVersion"/> what a save changed of what the analysis counts, once other connections can see
+/// it: straight after a save outside a transaction, or when the transaction it was made in commits (nothing when it
+/// rolls back). A save that touched only tags and their theme links gives the ids of those tags; one that touched
+/// themes, articles, their authors, or an account's name or existence, is a wide change. A transaction committed
+/// with no save in it is taken for a wide change too: its writes went round the change tracker, where this cannot see.
 /// </summary>
 public sealed class AnalysisChangeInterceptor(AnalysisVersion version) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    private static readonly HashSet<Type> Counted = [typeof(Annotation), typeof(Theme), typeof(Article), typeof(ArticleAuthor), typeof(Dictionary<string, object>)];
+    private static readonly HashSet<Type> Wide = [typeof(Theme), typeof(Article), typeof(ArticleAuthor)];
+
+    /// <summary>What a save in progress changed: the tags (entities, as a new tag has no id until it is saved) and whether it was wide.</summary>
+    private sealed class Saving
+    {
+        public List<object> Tags { get; } = [];
+
+        public bool Wide { get; set; }
+    }
+
+    /// <summary>What the saves in a transaction not yet committed changed.</summary>
+    private sealed class Uncommitted
+    {
+        public HashSet<int> Tags { get; } = [];
+
+        public bool Wide { get; set; }
+    }
+
+    private readonly ConditionalWeakTable<DbContext, Saving> _saving = [];
+    private readonly ConditionalWeakTable<DbTransaction, Uncommitted> _uncommitted = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -141,32 +265,125 @@ public sealed class AnalysisChangeInterceptor(AnalysisVersion version) : DbTrans
         return ValueTask.FromResult(result);
     }
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> _pending = [];
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData);
 
-    private void Saved(DbContextEventData eventData)
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && _pending.Remove(context))
-        {
-            version.Bump();
-        }
-    }
-
-    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => version.Bump();
-
-    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        version.Bump();
+        Failed(eventData);
         return Task.CompletedTask;
     }
 
-    /// <summary>Bumps before the save too, so a snapshot being built while it commits is not taken for current.</summary>
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction, eventData);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _uncommitted.Remove(transaction);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _uncommitted.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
     private void Note(DbContextEventData eventData)
     {
-        if (eventData.Context is { } context
-            && context.ChangeTracker.Entries().Any(e => e.State is not EntityState.Unchanged and not EntityState.Detached && Counted.Contains(e.Metadata.ClrType)))
+        if (eventData.Context is not { } context)
         {
-            _pending.AddOrUpdate(context, this);
+            return;
+        }
+        var saving = new Saving();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+            switch (entry.Entity)
+            {
+                case Annotation:
+                    saving.Tags.Add(entry.Entity);
+                    break;
+                case Dictionary<string, object> link when entry.Metadata.Name == "AnnotationThemes":
+                    saving.Tags.Add(link);
+                    break;
+                case Dictionary<string, object>:
+                    saving.Wide = true;
+                    break;
+                case AppUser when entry.State is EntityState.Deleted || (entry.State is EntityState.Modified && entry.Property(nameof(AppUser.UserName)).IsModified):
+                    saving.Wide = true; // the account's tags go with it, or its name changes in every list of taggers
+                    break;
+                default:
+                    saving.Wide |= Wide.Contains(entry.Metadata.ClrType);
+                    break;
+            }
+        }
+        if (saving.Wide)
+        {
+            // Before the save too, so a snapshot being read while it commits is not taken for current.
+            version.Bump();
+        }
+        // Noted even when nothing counted changed: a commit during the save is the save's own, and tells nothing more.
+        _saving.AddOrUpdate(context, saving);
+    }
+
+    private void Saved(DbContextEventData eventData)
+    {
+        if (eventData.Context is not { } context || !_saving.TryGetValue(context, out var saving))
+        {
+            return;
+        }
+        _saving.Remove(context);
+        var tags = saving.Tags.Select(TagId).Where(id => id > 0);
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+        {
+            var uncommitted = _uncommitted.GetOrCreateValue(transaction);
+            uncommitted.Tags.UnionWith(tags);
+            uncommitted.Wide |= saving.Wide;
+            return;
+        }
+        Publish(tags, saving.Wide);
+    }
+
+    private void Failed(DbContextEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _saving.Remove(context);
+        }
+    }
+
+    private void Committed(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context && _saving.TryGetValue(context, out _))
+        {
+            return; // the transaction of a save of its own: SavedChanges tells what it changed
+        }
+        if (_uncommitted.TryGetValue(transaction, out var uncommitted))
+        {
+            _uncommitted.Remove(transaction);
+            Publish(uncommitted.Tags, uncommitted.Wide);
+            return;
+        }
+        version.Bump();
+    }
+
+    private void Publish(IEnumerable<int> tags, bool wide)
+    {
+        version.NoteTags(tags);
+        if (wide)
+        {
             version.Bump();
         }
     }
+
+    private static int TagId(object entity) => entity switch
+    {
+        Annotation annotation => annotation.Id,
+        Dictionary<string, object> link when link.TryGetValue("AnnotationId", out var id) && id is int value => value,
+        _ => 0,
+    };
 }
