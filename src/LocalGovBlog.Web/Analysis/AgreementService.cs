@@ -82,7 +82,7 @@ public sealed class AgreementService(ArchiveDbContext db)
             ? named.Select(n => n.Id).ToHashSet()
             : sideA.Concat(sideB).Where(p => p.ThemeIds.Any(themeIds.Contains)).Select(p => p.ArticleId).ToHashSet();
         var articles = await db.Articles.AsNoTracking().Where(x => articleIds.Contains(x.Id))
-            .OrderBy(x => x.SourceOrder).Select(x => new { x.Id, x.Slug, x.Title, Length = x.Text.Length }).ToListAsync(cancellationToken);
+            .OrderBy(x => x.SourceOrder).Select(x => new { x.Id, x.Slug, x.Title, Length = x.TextLength }).ToListAsync(cancellationToken);
         var lengths = articles.ToDictionary(x => x.Id, x => x.Length);
         var figures = CodingComparison.Compare(lengths, themeIds, sideA, sideB);
         var parts = CodingComparison.Disagreements(lengths, themeIds, sideA, sideB).Take(MaxDisagreements).ToList();

@@ -25,7 +25,21 @@ public sealed class Article
     public bool IsExcerpt { get; set; }
 
     /// <summary>The canonical text (body blocks joined by a blank line) that passage offsets index.</summary>
-    public required string Text { get; set; }
+    public required string Text
+    {
+        get => _text;
+        set
+        {
+            _text = value;
+            TextLength = value.Length;
+        }
+    }
+
+    private string _text = "";
+
+    /// <summary>The length of <see cref="Text"/> in UTF-16 code units (the unit of passage offsets), kept so the
+    /// coding comparison learns each article's length without reading its text.</summary>
+    public int TextLength { get; private set; }
 
     /// <summary>SHA-256 of everything the dump says about the post; equal hash means unchanged.</summary>
     public required string ContentHash { get; set; }

@@ -22,10 +22,10 @@ internal sealed class NewArticleRows : IAsyncDisposable
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         _article = Prepare(connection, transaction, """
-            INSERT INTO Articles (Slug, Title, Standfirst, Published, Captions, Keywords, IsExcerpt, Text, ContentHash, OpeningKey, SourceOrder, WordCount, ImportedAtUtc, UpdatedAtUtc)
-            VALUES ($slug, $title, $standfirst, $published, $captions, $keywords, $excerpt, $text, $hash, $opening, $order, $words, $imported, $updated)
+            INSERT INTO Articles (Slug, Title, Standfirst, Published, Captions, Keywords, IsExcerpt, Text, TextLength, ContentHash, OpeningKey, SourceOrder, WordCount, ImportedAtUtc, UpdatedAtUtc)
+            VALUES ($slug, $title, $standfirst, $published, $captions, $keywords, $excerpt, $text, $length, $hash, $opening, $order, $words, $imported, $updated)
             RETURNING Id
-            """, "$slug", "$title", "$standfirst", "$published", "$captions", "$keywords", "$excerpt", "$text", "$hash", "$opening", "$order", "$words", "$imported", "$updated");
+            """, "$slug", "$title", "$standfirst", "$published", "$captions", "$keywords", "$excerpt", "$text", "$length", "$hash", "$opening", "$order", "$words", "$imported", "$updated");
         _block = Prepare(connection, transaction, """
             INSERT INTO ArticleBlocks (ArticleId, Ordinal, Kind, Ordered, Start, "End") VALUES ($article, $ordinal, $kind, $ordered, $start, $end)
             """, "$article", "$ordinal", "$kind", "$ordered", "$start", "$end");
@@ -55,7 +55,7 @@ internal sealed class NewArticleRows : IAsyncDisposable
 
     private async Task InsertAsync(Article article, CancellationToken cancellationToken)
     {
-        Set(_article, article.Slug, article.Title, article.Standfirst, article.Published, article.Captions, article.Keywords, article.IsExcerpt, article.Text, article.ContentHash,
+        Set(_article, article.Slug, article.Title, article.Standfirst, article.Published, article.Captions, article.Keywords, article.IsExcerpt, article.Text, article.TextLength, article.ContentHash,
             article.OpeningKey, article.SourceOrder, article.WordCount, article.ImportedAtUtc, article.UpdatedAtUtc);
         article.Id = Convert.ToInt32(await _article.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var block in article.Blocks)

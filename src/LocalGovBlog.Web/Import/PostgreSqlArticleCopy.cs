@@ -33,7 +33,7 @@ internal static class PostgreSqlArticleCopy
         }
 
         await using (var writer = await connection.BeginBinaryImportAsync("""
-            COPY "Articles" ("Id", "Slug", "Title", "Standfirst", "Published", "Captions", "Keywords", "IsExcerpt", "Text", "ContentHash",
+            COPY "Articles" ("Id", "Slug", "Title", "Standfirst", "Published", "Captions", "Keywords", "IsExcerpt", "Text", "TextLength", "ContentHash",
                              "OpeningKey", "SourceOrder", "WordCount", "ImportedAtUtc", "UpdatedAtUtc", "SearchAuthors") FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
@@ -56,6 +56,7 @@ internal static class PostgreSqlArticleCopy
                 await WriteNullableAsync(writer, a.Keywords, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(a.IsExcerpt, NpgsqlDbType.Boolean, cancellationToken);
                 await writer.WriteAsync(a.Text, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(a.TextLength, NpgsqlDbType.Integer, cancellationToken);
                 await writer.WriteAsync(a.ContentHash, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(a.OpeningKey, NpgsqlDbType.Varchar, cancellationToken);
                 await writer.WriteAsync(a.SourceOrder, NpgsqlDbType.Integer, cancellationToken);

@@ -224,6 +224,9 @@ namespace LocalGovBlog.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("TextLength")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
