@@ -8,7 +8,10 @@ using LocalGovBlog.Benchmarks.Accuracy;
 //                            with --postgres, the same queries against a PostgreSQL store that imported the same dump
 // tags DB COUNT [USERS]     adds COUNT passage tags by USERS taggers (50) in bulk (most articles none, a few heavily
 //                            tagged: Zipf-like per article), and dates undated articles
-// page-bench URL RUNS PATH…  times pages of a running instance on this machine (p50/p95)
+// page-bench URL RUNS PATH… [--interval MS]  times pages of a running instance on this machine (p50/p95),
+//                            waiting MS before each timed request when given
+// tag-writer URL SECONDS [MS]  registers an account on a running instance on this machine and writes a tag every
+//                            MS (1000): makes three in five, changes one, deletes one
 // accuracy [CASES] [--seed N] [--misses] [--show KIND N]  re-anchoring accuracy per edit kind, ours beside the Hypothesis matcher
 // anything else              runs the BenchmarkDotNet benchmarks (pass --filter '*' to choose)
 if (args is ["generate", var countText, var path])
@@ -33,7 +36,16 @@ if (args is ["tags", var tagDatabase, var tagCount, ..])
 }
 if (args is ["page-bench", var root, var pageRuns, .. var paths])
 {
-    await PageLatency.RunAsync(new Uri(root), int.Parse(pageRuns, CultureInfo.InvariantCulture), paths);
+    // --interval MS: a pause between timed requests, so each comes after the writes of tag-writer running alongside.
+    var i = Array.IndexOf(paths, "--interval");
+    var pause = i >= 0 ? TimeSpan.FromMilliseconds(int.Parse(paths[i + 1], CultureInfo.InvariantCulture)) : TimeSpan.Zero;
+    await PageLatency.RunAsync(new Uri(root), int.Parse(pageRuns, CultureInfo.InvariantCulture), [.. paths.Where((_, k) => i < 0 || (k != i && k != i + 1))], pause);
+    return 0;
+}
+if (args is ["tag-writer", var writeRoot, var writeSeconds, ..])
+{
+    await TagWriter.RunAsync(new Uri(writeRoot), int.Parse(writeSeconds, CultureInfo.InvariantCulture),
+        TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000));
     return 0;
 }
 if (args is ["accuracy", ..])

@@ -134,7 +134,7 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
-        var counted = snapshot.Remember($"co|{scope.Mode}|{scope.Filter.Key}", () => snapshot.CountCoOccurrence(scope.Filter, scope.Mode));
+        var counted = snapshot.Remember($"co|{scope.Mode}|{scope.Filter.Key}", s => s.CountCoOccurrence(scope.Filter, scope.Mode));
         var mode = AnalysisParameters.ModeName(scope.Mode);
         var (caption, unit) = scope.Mode switch
         {
@@ -163,13 +163,13 @@ public sealed class AnalysisService(ArchiveDbContext db, AnalysisStore store)
 
     /// <summary>Themes × authors, themes × months and the totals come from one walk, remembered per filter.</summary>
     private static ThemeCounts Counts(AnalysisSnapshot snapshot, AnalysisScope scope) =>
-        snapshot.Remember("themes|" + scope.Filter.Key, () => snapshot.CountThemes(scope.Filter));
+        snapshot.Remember("themes|" + scope.Filter.Key, s => s.CountThemes(scope.Filter));
 
     /// <summary>Every author with a tagged article, by name: the choices of the author filter.</summary>
     public async Task<IReadOnlyList<AuthorInfo>> AuthorsOfTaggedAsync(AnalysisSnapshot snapshot, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var ids = snapshot.Remember("tagged-authors", () => snapshot.Articles.Values.SelectMany(a => a.AuthorIds).ToHashSet());
+        var ids = snapshot.Remember("tagged-authors", s => s.Articles.Values.SelectMany(a => a.AuthorIds).ToHashSet());
         return await db.Authors.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name)
             .Select(a => new AuthorInfo(a.Id, a.Slug, a.Name)).ToListAsync(cancellationToken);
     }

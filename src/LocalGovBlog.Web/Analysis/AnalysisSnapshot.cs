@@ -407,7 +407,12 @@ public sealed class AnalysisSnapshot
         {
             names[id] = name;
         }
-        var present = owner.Distinct().Select(o => ownerIds[o]).ToHashSet(StringComparer.Ordinal);
+        var used = new bool[ownerIds.Count];
+        foreach (var o in owner)
+        {
+            used[o] = true;
+        }
+        var present = ownerIds.Where((_, o) => used[o]).ToHashSet(StringComparer.Ordinal);
         var kept = names.Where(n => present.Contains(n.Key)).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal);
         return Assemble(newArticles, tag, article, owner, start, end, isPublic, themeStart, themeNumbers, [.. themeIds], [.. ownerIds], kept);
 
@@ -460,7 +465,10 @@ public sealed class AnalysisSnapshot
         }
         for (var p = 0; p < tag.Length; p++)
         {
-            Array.Sort(themes, themeStart[p], themeStart[p + 1] - themeStart[p]);
+            if (themeStart[p + 1] - themeStart[p] > 1)
+            {
+                Array.Sort(themes, themeStart[p], themeStart[p + 1] - themeStart[p]);
+            }
         }
         var themeIdsOf = Array.ConvertAll(themes, t => canonicalThemeIds[t]);
 
@@ -508,19 +516,54 @@ public sealed class AnalysisSnapshot
 
     /// <summary>Results already computed from this snapshot, by what was asked (<see cref="AnalysisFilter.Key"/> and the
     /// matrix): a snapshot never changes, so a result stays true for as long as the snapshot is the current one.</summary>
-    private readonly ConcurrentDictionary<string, Lazy<object>> _results = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Result> _results = new(StringComparer.Ordinal);
+
+    /// <summary>A result, how to compute it again on another snapshot, and when it was last asked for.</summary>
+    private sealed class Result(AnalysisSnapshot snapshot, Func<AnalysisSnapshot, object> compute)
+    {
+        public Lazy<object> Value { get; } = new(() => compute(snapshot), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        public Func<AnalysisSnapshot, object> Compute { get; } = compute;
+
+        public long LastAsked { get; set; } = Environment.TickCount64;
+    }
 
     /// <summary>Kept results at most; past this the oldest are not told apart and all are dropped (filters vary little).</summary>
     private const int MaxResults = 256;
 
-    public T Remember<T>(string key, Func<T> compute) where T : class
+    public T Remember<T>(string key, Func<AnalysisSnapshot, T> compute) where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
         if (_results.Count >= MaxResults)
         {
             _results.Clear();
         }
-        return (T)_results.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        var result = _results.GetOrAdd(key, _ => new Result(this, s => compute(s)));
+        result.LastAsked = Environment.TickCount64;
+        return (T)result.Value.Value;
+    }
+
+    /// <summary>
+    /// Computes here the results last asked of <paramref name="previous"/> (at most <paramref name="count"/>, asked in
+    /// the last <paramref name="within"/>), so that after a tag is written the next reader of a page often asked for
+    /// finds its matrices ready instead of walking a million passages. Stops early once <paramref name="superseded"/>
+    /// says this snapshot is about to be replaced (another write came), as its results would go unused.
+    /// </summary>
+    public void WarmFrom(AnalysisSnapshot previous, int count, TimeSpan within, Func<bool> superseded)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(superseded);
+        var since = Environment.TickCount64 - (long)within.TotalMilliseconds;
+        foreach (var (key, result) in previous._results.Where(r => r.Value.LastAsked >= since).OrderByDescending(r => r.Value.LastAsked).Take(count).ToList())
+        {
+            if (superseded())
+            {
+                return;
+            }
+            var here = _results.GetOrAdd(key, _ => new Result(this, result.Compute));
+            here.LastAsked = result.LastAsked;
+            _ = here.Value.Value;
+        }
     }
 
     private static int Pair(int a, int b, int themes) => a <= b ? (a * themes) + b : (b * themes) + a;

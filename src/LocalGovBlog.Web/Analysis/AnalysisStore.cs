@@ -23,6 +23,10 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly TimeSpan _maxAge = TimeSpan.FromSeconds(configuration.GetValue("Analysis:SnapshotSeconds", 600));
     private Built? _current;
+    private int _loads;
+
+    /// <summary>How many times the whole store has been read.</summary>
+    public int Loads => Volatile.Read(ref _loads);
 
     private sealed record Built(AnalysisSnapshot Snapshot, long Version, DateTimeOffset At);
 
@@ -45,6 +49,7 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
                 await using var scope = scopes.CreateAsyncScope();
                 var snapshot = await LoadAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), cancellationToken);
                 _current = new Built(snapshot, at, started);
+                Interlocked.Increment(ref _loads);
             }
             var tags = version.TakeTags();
             if (tags.Count > 0)
@@ -166,11 +171,15 @@ public sealed class AnalysisVersion
     private HashSet<int> _tags = [];
     private long _value;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _tagged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public long Current => Interlocked.Read(ref _value);
 
     /// <summary>Completes at the next <see cref="Bump"/>.</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
+
+    /// <summary>Completes at the next <see cref="NoteTags"/> that notes a tag.</summary>
+    public Task Tagged => Volatile.Read(ref _tagged).Task;
 
     public bool HasTagChanges
     {
@@ -195,8 +204,14 @@ public sealed class AnalysisVersion
         ArgumentNullException.ThrowIfNull(tagIds);
         lock (_lock)
         {
+            var before = _tags.Count;
             _tags.UnionWith(tagIds);
+            if (_tags.Count == before)
+            {
+                return;
+            }
         }
+        Interlocked.Exchange(ref _tagged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>The tags noted since the last call.</summary>

@@ -1,31 +1,52 @@
 namespace LocalGovBlog.Web.Analysis;
 
 /// <summary>
-/// Builds the analysis snapshot when the program starts, and again a moment after the coding changed, so the
-/// reader who opens /analysis finds it ready instead of waiting seconds for a million tags to be read. A reader
-/// who comes while it is being built waits for it (a stale matrix is never shown); the pause after a change
-/// (<c>Analysis:RebuildDelaySeconds</c>, 2) lets a burst of writes, such as an import, end before reading again.
+/// Builds the analysis snapshot when the program starts, and keeps it current in the background, so the reader who
+/// opens /analysis finds it ready instead of waiting seconds for a million tags to be read. When a tag is written it
+/// applies that tag's share at once and computes again the matrices last asked for (<see cref="AnalysisSnapshot.WarmFrom"/>),
+/// so the next reader usually finds both ready; a reader who comes first applies the write itself (it is never left
+/// out). After a wide change it reads the store again once <c>Analysis:RebuildDelaySeconds</c> (2) have passed, which
+/// lets a burst of writes, such as an import, end first; a reader who comes sooner waits for the new snapshot (a matrix
+/// from before a theme merge or an import is never shown).
 /// </summary>
 public sealed partial class AnalysisWarmUp(AnalysisStore store, AnalysisVersion version, IConfiguration configuration, ILogger<AnalysisWarmUp> logger)
     : BackgroundService
 {
+    /// <summary>Results carried over to a snapshot after a tag write: the ones asked for in the last ten minutes, four at most.</summary>
+    private const int WarmResults = 4;
+
+    private static readonly TimeSpan WarmWithin = TimeSpan.FromMinutes(10);
+
     private readonly TimeSpan _delay = TimeSpan.FromSeconds(configuration.GetValue("Analysis:RebuildDelaySeconds", 2.0));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Let start-up finish first: the host starts background services before it serves.
         await Task.Yield();
+        AnalysisSnapshot? previous = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             var changed = version.Changed;
+            var tagged = version.Tagged;
             try
             {
+                var loads = store.Loads;
                 var started = TimeProvider.System.GetTimestamp();
                 var snapshot = await store.GetAsync(stoppingToken);
-                var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
-                LogBuilt(logger, snapshot.Passages.Count, seconds);
-                await changed.WaitAsync(stoppingToken);
-                await Task.Delay(_delay, stoppingToken);
+                if (store.Loads != loads)
+                {
+                    var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+                    LogBuilt(logger, snapshot.Passages.Count, seconds);
+                }
+                if (previous is not null && !ReferenceEquals(snapshot, previous))
+                {
+                    snapshot.WarmFrom(previous, WarmResults, WarmWithin, () => version.HasTagChanges);
+                }
+                previous = snapshot;
+                if (await Task.WhenAny(changed, tagged).WaitAsync(stoppingToken) == changed)
+                {
+                    await Task.Delay(_delay, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -36,7 +57,7 @@ public sealed partial class AnalysisWarmUp(AnalysisStore store, AnalysisVersion 
 #pragma warning restore CA1031
             {
                 LogFailed(logger, exception);
-                await changed.WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.WhenAny(changed, tagged).WaitAsync(stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
