@@ -12,8 +12,8 @@ namespace LocalGovBlog.Web.Analysis;
 public sealed partial class AnalysisWarmUp(AnalysisStore store, AnalysisVersion version, IConfiguration configuration, ILogger<AnalysisWarmUp> logger)
     : BackgroundService
 {
-    /// <summary>Results carried over to a snapshot after a tag write: the ones asked for in the last ten minutes, four at most.</summary>
-    private const int WarmResults = 4;
+    /// <summary>Results carried over to a snapshot after a tag write: the ones asked for in the last ten minutes, two at most.</summary>
+    private const int WarmResults = 2;
 
     private static readonly TimeSpan WarmWithin = TimeSpan.FromMinutes(10);
 
@@ -40,7 +40,10 @@ public sealed partial class AnalysisWarmUp(AnalysisStore store, AnalysisVersion 
                 }
                 if (previous is not null && !ReferenceEquals(snapshot, previous))
                 {
-                    snapshot.WarmFrom(previous, WarmResults, WarmWithin, () => version.HasTagChanges);
+                    // Seconds of CPU at a million tags: on a thread of its own, so requests never wait for a pool thread.
+                    var from = previous;
+                    await Task.Factory.StartNew(() => snapshot.WarmFrom(from, WarmResults, WarmWithin, () => version.HasTagChanges),
+                        stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 }
                 previous = snapshot;
                 if (await Task.WhenAny(changed, tagged).WaitAsync(stoppingToken) == changed)
