@@ -62,8 +62,12 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
 
     public const int SuggestedThemes = 5;
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? theme, int? suggest, CancellationToken cancellationToken)
+    /// <summary>The tag whose citation (Harvard, BibTeX) is written out open; the others offer a "Cite" link.</summary>
+    public int? CiteFor { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? theme, int? suggest, int? cite, CancellationToken cancellationToken)
     {
+        CiteFor = cite;
         var viewerId = User.FindFirstValue(ClaimTypes.NameIdentifier);
         // What may change while the words stay the same (its authors as a second statement: joined into the first,
         // SQLite would build every article's bylines first); the words come by content hash (ArticleContent).
@@ -153,7 +157,7 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
                 : problem.Contains("note", StringComparison.OrdinalIgnoreCase) ? "Form.Note" : "Form.Block";
             ModelState.AddModelError(field, problem);
         }
-        return await OnGetAsync(slug, null, null, cancellationToken);
+        return await OnGetAsync(slug, null, null, null, cancellationToken);
     }
 
     /// <summary>What the page says when a tag changed behind it; the redirect then shows the tag as it is now.</summary>
