@@ -14,7 +14,7 @@ namespace LocalGovBlog.Web.Analysis;
 /// <see cref="AnalysisChangeInterceptor"/> once the write is committed): the next reader reads those few tags again and
 /// gets a new snapshot with their share replaced (<see cref="AnalysisSnapshot.With"/>), milliseconds rather than the
 /// tens of seconds a full read of a million tags takes. A wide change (themes, articles, authors, accounts, a
-/// transaction the interceptor cannot see into) moves <see cref="AnalysisVersion.Current"/> and the snapshot is read
+/// transaction the interceptor cannot see into) moves <see cref="AnalysisVersion.Wide"/> and the snapshot is read
 /// whole again; a reader waits for that rather than see counts from before a merge or an import. A snapshot is never
 /// older than <c>Analysis:SnapshotSeconds</c> (600), which covers changes made by another instance of the program.
 /// </summary>
@@ -42,29 +42,24 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
             if (Fresh(_current) is null)
             {
                 // Read the version first: a wide change saved while we load moves it again, and the next request reloads.
-                var at = version.Current;
+                var at = version.Wide;
                 // Tags noted so far were committed before the load begins, so it reads them; later ones are applied after it.
-                version.TakeTags();
+                var (before, noted) = version.PendingTags();
                 var started = clock.GetUtcNow();
                 await using var scope = scopes.CreateAsyncScope();
                 var snapshot = await LoadAsync(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), cancellationToken);
                 _current = new Built(snapshot, at, started);
                 Interlocked.Increment(ref _loads);
+                version.Applied(before, noted);
             }
-            var tags = version.TakeTags();
+            var (tags, generation) = version.PendingTags();
             if (tags.Count > 0)
             {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-                    _current = _current! with { Snapshot = await ApplyAsync(db, _current.Snapshot, tags, cancellationToken) };
-                }
-                catch
-                {
-                    version.NoteTags(tags); // not applied: the next reader tries again
-                    throw;
-                }
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+                _current = _current! with { Snapshot = await ApplyAsync(db, _current.Snapshot, tags, cancellationToken) };
+                // Only now: until the new snapshot is in place, readers must not take the old one for current.
+                version.Applied(tags, generation);
             }
             return _current!.Snapshot;
         }
@@ -77,7 +72,7 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
     public void Dispose() => _building.Dispose();
 
     private AnalysisSnapshot? Fresh(Built? built) =>
-        built is not null && built.Version == version.Current && clock.GetUtcNow() - built.At < _maxAge ? built.Snapshot : null;
+        built is not null && built.Version == version.Wide && clock.GetUtcNow() - built.At < _maxAge ? built.Snapshot : null;
 
     /// <summary>
     /// <paramref name="snapshot"/> with the tags given as they are in the store now: each is read again (with its themes,
@@ -168,12 +163,18 @@ public sealed class AnalysisStore(IServiceScopeFactory scopes, AnalysisVersion v
 public sealed class AnalysisVersion
 {
     private readonly Lock _lock = new();
-    private HashSet<int> _tags = [];
+    private readonly Dictionary<int, long> _tags = [];
+    private long _generation;
     private long _value;
+    private long _wide;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _tagged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Moves on every committed change to the coding, a tag's included.</summary>
     public long Current => Interlocked.Read(ref _value);
+
+    /// <summary>Moves on a wide change only: the snapshot must be read whole again.</summary>
+    public long Wide => Interlocked.Read(ref _wide);
 
     /// <summary>Completes at the next <see cref="Bump"/>.</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
@@ -194,6 +195,7 @@ public sealed class AnalysisVersion
 
     public void Bump()
     {
+        Interlocked.Increment(ref _wide);
         Interlocked.Increment(ref _value);
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
@@ -204,24 +206,45 @@ public sealed class AnalysisVersion
         ArgumentNullException.ThrowIfNull(tagIds);
         lock (_lock)
         {
-            var before = _tags.Count;
-            _tags.UnionWith(tagIds);
-            if (_tags.Count == before)
+            var generation = ++_generation;
+            var any = false;
+            foreach (var id in tagIds)
+            {
+                _tags[id] = generation;
+                any = true;
+            }
+            if (!any)
             {
                 return;
             }
         }
+        Interlocked.Increment(ref _value);
         Interlocked.Exchange(ref _tagged, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
-    /// <summary>The tags noted since the last call.</summary>
-    public IReadOnlySet<int> TakeTags()
+    /// <summary>The tags noted and not yet applied, and a mark to give <see cref="Applied"/> once they are.</summary>
+    public (IReadOnlySet<int> Tags, long Generation) PendingTags()
     {
         lock (_lock)
         {
-            var taken = _tags;
-            _tags = [];
-            return taken;
+            return (new HashSet<int>(_tags.Keys), _generation);
+        }
+    }
+
+    /// <summary>These tags, as noted up to <paramref name="generation"/>, are in the snapshot now; a tag noted again
+    /// since stays pending, as it may have changed after it was read.</summary>
+    public void Applied(IEnumerable<int> tagIds, long generation)
+    {
+        ArgumentNullException.ThrowIfNull(tagIds);
+        lock (_lock)
+        {
+            foreach (var id in tagIds)
+            {
+                if (_tags.TryGetValue(id, out var noted) && noted <= generation)
+                {
+                    _tags.Remove(id);
+                }
+            }
         }
     }
 }
@@ -245,16 +268,19 @@ public sealed class AnalysisChangeInterceptor(AnalysisVersion version) : DbTrans
         public bool Wide { get; set; }
     }
 
-    /// <summary>What the saves in a transaction not yet committed changed.</summary>
+    /// <summary>What the saves made through a context since its last transaction ended changed.</summary>
     private sealed class Uncommitted
     {
         public HashSet<int> Tags { get; } = [];
 
         public bool Wide { get; set; }
+
+        /// <summary>A save was made inside the transaction: without one, its writes went round the change tracker.</summary>
+        public bool InTransaction { get; set; }
     }
 
     private readonly ConditionalWeakTable<DbContext, Saving> _saving = [];
-    private readonly ConditionalWeakTable<DbTransaction, Uncommitted> _uncommitted = [];
+    private readonly ConditionalWeakTable<DbContext, Uncommitted> _uncommitted = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -288,20 +314,36 @@ public sealed class AnalysisChangeInterceptor(AnalysisVersion version) : DbTrans
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(transaction, eventData);
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData);
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Committed(transaction, eventData);
+        Committed(eventData);
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _uncommitted.Remove(transaction);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData);
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _uncommitted.Remove(transaction);
+        RolledBack(eventData);
         return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Failed(eventData);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void RolledBack(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            _uncommitted.Remove(context);
+        }
     }
 
     private void Note(DbContextEventData eventData)
@@ -352,15 +394,20 @@ public sealed class AnalysisChangeInterceptor(AnalysisVersion version) : DbTrans
             return;
         }
         _saving.Remove(context);
-        var tags = saving.Tags.Select(TagId).Where(id => id > 0);
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+        var tags = saving.Tags.Select(TagId).Where(id => id > 0).ToList();
+        // Kept until the context's transaction ends: told again at its commit (reading a tag twice is harmless, and a
+        // save that only looked committed, because the transaction was not EF's to see, is then read once it is).
+        var uncommitted = _uncommitted.GetOrCreateValue(context);
+        uncommitted.Tags.UnionWith(tags);
+        uncommitted.Wide |= saving.Wide;
+        if (context.Database.CurrentTransaction is null)
         {
-            var uncommitted = _uncommitted.GetOrCreateValue(transaction);
-            uncommitted.Tags.UnionWith(tags);
-            uncommitted.Wide |= saving.Wide;
-            return;
+            Publish(tags, saving.Wide);
         }
-        Publish(tags, saving.Wide);
+        else
+        {
+            uncommitted.InTransaction = true;
+        }
     }
 
     private void Failed(DbContextEventData eventData)
@@ -371,16 +418,16 @@ public sealed class AnalysisChangeInterceptor(AnalysisVersion version) : DbTrans
         }
     }
 
-    private void Committed(DbTransaction transaction, TransactionEndEventData eventData)
+    private void Committed(TransactionEndEventData eventData)
     {
         if (eventData.Context is { } context && _saving.TryGetValue(context, out _))
         {
             return; // the transaction of a save of its own: SavedChanges tells what it changed
         }
-        if (_uncommitted.TryGetValue(transaction, out var uncommitted))
+        if (eventData.Context is { } saved && _uncommitted.TryGetValue(saved, out var uncommitted))
         {
-            _uncommitted.Remove(transaction);
-            Publish(uncommitted.Tags, uncommitted.Wide);
+            _uncommitted.Remove(saved);
+            Publish(uncommitted.Tags, uncommitted.Wide || !uncommitted.InTransaction);
             return;
         }
         version.Bump();

@@ -28,7 +28,7 @@ public sealed class AnalysisFollowsWritesTests : ArchiveTest
         Assert.Equal((0, 0), await CellAsync(ann, "devolution", author));
         // From here on every write is a tag's: none of them sends the analysis back to read the whole store.
         var version = Factory.Services.GetRequiredService<AnalysisVersion>();
-        var wholeReads = version.Current;
+        var wholeReads = version.Wide;
 
         var created = await TaggingClient.TagAsync(ann, slug, text, text[30..60], ["devolution"]);
         var address = new Uri(created.GetProperty("id").GetString()!).AbsolutePath;
@@ -50,7 +50,7 @@ public sealed class AnalysisFollowsWritesTests : ArchiveTest
         await SendAsync(ann, HttpMethod.Post, address + "/restore", null, HttpStatusCode.OK);
         Assert.Equal((2, 1), await CellAsync(ann, "austerity", author, "&taggers=mine"));
         await AssertServedIsWholeReadAsync();
-        Assert.Equal(wholeReads, version.Current);
+        Assert.Equal(wholeReads, version.Wide);
     }
 
     private static async Task SendAsync(FormsClient client, HttpMethod method, string address, object? body, HttpStatusCode expected)
