@@ -101,7 +101,7 @@ public static class AppComposition
         });
         builder.Services.AddSingleton<MigratedStoreMemory>();
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<ArchiveDbContext>("store", tags: [ReadyTag])
+            .AddCheck<StoreHealthCheck>("store", tags: [ReadyTag])
             .AddCheck<MigrationsHealthCheck>("migrations", tags: [ReadyTag]);
         return builder;
     }
