@@ -197,7 +197,7 @@ public sealed class PageChangeInterceptor(PageCache pages) : DbTransactionInterc
         }
 
         var links = context.Set<Dictionary<string, object>>(LinkTable);
-        var themeSlugs = await ListAsync(
+        var themeSlugs = storedTagIds.Count == 0 ? [] : await ListAsync(
             from link in links
             where storedTagIds.Contains(EF.Property<int>(link, "AnnotationId"))
             join theme in context.Set<Theme>() on EF.Property<int>(link, "ThemeId") equals theme.Id
