@@ -1,8 +1,9 @@
+using System.Security.Claims;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
+using LocalGovBlog.Web.Pages.Articles;
 using LocalGovBlog.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
-using LocalGovBlog.Web.Pages.Articles;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Api;
@@ -92,13 +93,16 @@ public static class ArticlesApi
     }
 
     private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(
-        ArchiveDbContext db, HttpContext http, string slug, CancellationToken cancellationToken)
+        ArchiveDbContext db, ArticleContentCache contents, HttpContext http, string slug, CancellationToken cancellationToken)
     {
+        var viewerId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var row = await db.Articles.AsNoTracking()
             .AsSplitQuery()
             .Where(a => a.Slug == slug)
             .Select(a => new
             {
+                a.Id,
+                a.ContentHash,
                 a.Slug,
                 a.Title,
                 a.Published,
@@ -109,15 +113,19 @@ public static class ArticlesApi
                 a.IsExcerpt,
                 a.Captions,
                 a.Keywords,
-                a.Text,
-                Blocks = a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockDetail(b.Kind, b.Start, b.End, b.Ordered)).ToList(),
+                AnyTags = db.Annotations.Any(t => t.ArticleId == a.Id && (t.IsPublic || (viewerId != null && t.OwnerId == viewerId))),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        var article = row is null ? null : new ArticleDetail(row.Slug, row.Title, row.Authors.Select(a => a.Role).FirstOrDefault(role => role is not null),
-            row.Published, row.Authors, row.Standfirst, row.IsExcerpt, Lines(row.Captions), Lines(row.Keywords), row.Text, row.Blocks, []);
-        return article is null
-            ? TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found")
-            : TypedResults.Ok(article with { Annotations = await AnnotationsApi.ForArticleAsync(db, http, slug, article.Text, cancellationToken) });
+        // The words and blocks by content hash, kept between requests (ArticleContent).
+        var content = row is null ? null : await contents.GetAsync(db, row.Id, row.ContentHash, cancellationToken);
+        if (row is null || content is null)
+        {
+            return TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");
+        }
+        var blocks = content.Blocks.Select(b => new BlockDetail(b.Kind, b.Start, b.End, b.Ordered)).ToList();
+        var annotations = row.AnyTags ? await AnnotationsApi.ForArticleAsync(db, http, slug, content.Text, cancellationToken) : [];
+        return TypedResults.Ok(new ArticleDetail(row.Slug, row.Title, row.Authors.Select(a => a.Role).FirstOrDefault(role => role is not null),
+            row.Published, row.Authors, row.Standfirst, row.IsExcerpt, Lines(row.Captions), Lines(row.Keywords), content.Text, blocks, annotations));
     }
 
     private static string[] Lines(string? text) => text is null ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

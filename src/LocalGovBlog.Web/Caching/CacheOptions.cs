@@ -14,5 +14,9 @@ public sealed class CacheOptions
     /// how long a change made elsewhere (the import command, another instance) may take to show.</summary>
     public int OutputSeconds { get; set; } = 60;
 
+    /// <summary>How much memory the article pages may keep for the words of the articles they show (text, blocks and the
+    /// body's HTML without highlights), in megabytes; the least recently read go first. 0 keeps none.</summary>
+    public int ArticleTextMegabytes { get; set; } = 64;
+
     public bool OutputEnabled(bool postgreSql) => Output ?? !postgreSql;
 }

@@ -14,7 +14,10 @@ public static class CacheRegistration
     {
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.Section)
             .Validate(o => o.OutputSeconds is >= 1 and <= 86_400, "Cache:OutputSeconds must be a whole number from 1 to 86400.")
+            .Validate(o => o.ArticleTextMegabytes is >= 0 and <= 65_536, "Cache:ArticleTextMegabytes must be a whole number from 0 to 65536.")
             .ValidateOnStart();
+        services.AddSingleton<LocalGovBlog.Web.Pages.Articles.ArticleContentCache>();
+        services.AddSingleton<LocalGovBlog.Web.Pages.Themes.ThemeSummaries>();
         services.AddHttpContextAccessor();
         services.AddOutputCache(options => options.UseCaseSensitivePaths = true);
         // The framework's in-memory store, wrapped so that no page made before an eviction is stored after it.

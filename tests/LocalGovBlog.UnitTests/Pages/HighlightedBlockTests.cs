@@ -25,6 +25,19 @@ public class HighlightedBlockTests
     }
 
     [Fact]
+    public void WordsUnderManyReadersTags_NameEachSetOfThemesOnce_AndSayHowManyTagsCoverThem()
+    {
+        var html = Render(
+            new HighlightRange(1, 0, 21, "austerity") { Label = "Austerity" },
+            new HighlightRange(2, 0, 21, "austerity") { Label = "Austerity" },
+            new HighlightRange(3, 0, 21, "housing") { Themes = ["housing", "austerity"], Label = "Housing, Austerity" },
+            new HighlightRange(4, 0, 21, "austerity") { Label = "Austerity" });
+
+        Assert.Contains("title=\"Tagged 4 times: Austerity; Housing, Austerity\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-annotations=\"1 2 3 4\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PassageStart_IsATabStopDescribedByItsCardsThemes_OnceOnly()
     {
         var html = Render(

@@ -46,7 +46,7 @@ public static class HighlightedBlock
             }
             html.Append(themes.Count > 1 ? " hl--multi" : "").Append(covering.Count > 1 ? " hl--overlap" : "")
                 .Append("\" data-annotations=\"").Append(ids).Append("\" title=\"")
-                .Append(HtmlEncoder.Default.Encode("Tagged: " + string.Join("; ", covering.Select(r => r.Label)))).Append('"');
+                .Append(HtmlEncoder.Default.Encode(Title(covering))).Append('"');
             foreach (var first in covering.Where(r => r.Start == segment.Start && anchored.Add(r.Id)))
             {
                 // The passage's first piece is a tab stop that names its themes (the card's theme line).
@@ -57,6 +57,14 @@ public static class HighlightedBlock
             html.Append('>').Append(words).Append("</mark>");
         }
         return new HtmlString(html.ToString());
+    }
+
+    /// <summary>What a pointer over the words says: each distinct set of themes once (a passage under many readers' tags
+    /// would otherwise repeat "Austerity" for every one of them), and how many tags cover it when more than one.</summary>
+    private static string Title(List<HighlightRange> covering)
+    {
+        var labels = string.Join("; ", covering.Select(r => r.Label).Distinct(StringComparer.Ordinal));
+        return covering.Count == 1 ? "Tagged: " + labels : $"Tagged {covering.Count} times: {labels}";
     }
 
     /// <summary>The encoded text of a segment, with footnote markers that lie wholly inside it made links.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LocalGovBlog.Web.Analysis;
 using LocalGovBlog.Web.Annotations;
 using LocalGovBlog.Web.Data;
@@ -26,7 +27,7 @@ public sealed record ArticleAuthorView(string Slug, string Name, string? PostNom
 
 public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End);
 
-public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, ThemeSuggestions suggestions) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, ThemeSuggestions suggestions, ArticleContentCache contents) : PageModel
 {
     private const int DescriptionWords = 30;
 
@@ -48,6 +49,8 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
 
     private FootnoteLinks _footnotes = FootnoteLinks.None;
 
+    private ArticleContent _content = null!;
+
     public string Description => Article.Standfirst
         ?? ArticleListQuery.OpeningWords(Article.Text, DescriptionWords);
 
@@ -59,36 +62,50 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
 
     public const int SuggestedThemes = 5;
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? theme, int? suggest, CancellationToken cancellationToken)
+    /// <summary>The tag whose citation (Harvard, BibTeX) is written out open; the others offer a "Cite" link.</summary>
+    public int? CiteFor { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? theme, int? suggest, int? cite, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.AsNoTracking()
+        CiteFor = cite;
+        var viewerId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        // What may change while the words stay the same (its authors as a second statement: joined into the first,
+        // SQLite would build every article's bylines first); the words come by content hash (ArticleContent).
+        var head = await db.Articles.AsNoTracking()
             .AsSplitQuery()
             .Where(a => a.Slug == slug)
-            .Select(a => new ArticleView(
-                a.Slug,
+            .Select(a => new
+            {
+                a.Id,
+                a.ContentHash,
                 a.Title,
                 a.Standfirst,
                 a.IsExcerpt,
-                a.Text,
                 a.WordCount,
                 a.Published,
                 a.Captions,
                 a.Keywords,
-                a.Authors.OrderBy(aa => aa.Position)
+                Authors = a.Authors.OrderBy(aa => aa.Position)
                     .Select(aa => new ArticleAuthorView(aa.Author.Slug, aa.Author.Name, aa.PostNominals, aa.Role, aa.Bio ?? aa.Author.Bio))
                     .ToList(),
-                a.Blocks.OrderBy(b => b.Ordinal)
-                    .Select(b => new BlockView(b.Kind, b.Ordered, b.Start, b.End))
-                    .ToList()))
+                AnyTags = db.Annotations.Any(t => t.ArticleId == a.Id && (t.IsPublic || (viewerId != null && t.OwnerId == viewerId))),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        if (article is null)
+        var content = head is null ? null : await contents.GetAsync(db, head.Id, head.ContentHash, cancellationToken);
+        if (head is null || content is null)
         {
             return NotFound();
         }
+        var article = new ArticleView(slug, head.Title, head.Standfirst, head.IsExcerpt, content.Text, head.WordCount, head.Published,
+            head.Captions, head.Keywords, head.Authors, content.Blocks);
         Article = article;
-        Body = BodyGroup.From(article.Blocks);
-        _footnotes = new FootnoteLinks(article.Text, article.Blocks);
-        Tags = await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken);
+        _content = content;
+        Body = content.Body;
+        // A signed-in reader needs the codebook for the tagging form even where nothing is tagged yet.
+        Tags = head.AnyTags || viewerId is not null
+            ? await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken)
+            : new ArticleTags([], [], [], theme);
+        _footnotes = Tags.Ranges.Count > 0 ? new FootnoteLinks(article.Text, article.Blocks) : FootnoteLinks.None;
         if (suggest is { } ordinal && User.Identity?.IsAuthenticated == true)
         {
             if (ordinal < 0 || ordinal >= article.Blocks.Count)
@@ -96,7 +113,7 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
                 return NotFound();
             }
             var block = article.Blocks[ordinal];
-            var articleId = await db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).FirstAsync(cancellationToken);
+            var articleId = head.Id;
             SuggestFor = ordinal;
             Form.Block = ordinal;
             Suggestions = await suggestions.ForParagraphAsync(articleId, block.Start, block.End, article.Text[block.Start..block.End], User, SuggestedThemes, cancellationToken);
@@ -144,7 +161,7 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
                 : problem.Contains("note", StringComparison.OrdinalIgnoreCase) ? "Form.Note" : "Form.Block";
             ModelState.AddModelError(field, problem);
         }
-        return await OnGetAsync(slug, null, null, cancellationToken);
+        return await OnGetAsync(slug, null, null, null, cancellationToken);
     }
 
     /// <summary>What the page says when a tag changed behind it; the redirect then shows the tag as it is now.</summary>
@@ -207,8 +224,9 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
         : HtmlString.Empty;
 
     /// <summary>A block's words: exactly the span of the canonical text its offsets name.</summary>
-    public IHtmlContent TextOf(BlockView block) =>
-        HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored, _footnotes, block.Kind == BlockKind.Footnote);
+    public IHtmlContent TextOf(BlockView block) => Tags.Ranges.Count == 0
+        ? _content.PlainHtml(block)
+        : HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored, _footnotes, block.Kind == BlockKind.Footnote);
 
     /// <summary>The element id of a note, so markers in the text can link to it.</summary>
     public string? NoteIdOf(BlockView block) =>

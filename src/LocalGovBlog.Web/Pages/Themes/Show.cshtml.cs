@@ -13,7 +13,7 @@ public sealed record ThemePassage(int Id, string Exact, string? Note, string Tag
 public sealed record ThemeAuthor(string Slug, string Name);
 
 /// <summary>Every public passage tagged with one theme across the archive, in reading order, paged, by author if asked.</summary>
-public sealed class ShowModel(ArchiveDbContext db) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, ThemeSummaries summaries) : PageModel
 {
     public const int PageSize = 25;
 
@@ -34,33 +34,53 @@ public sealed class ShowModel(ArchiveDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string slug, string? author, int? page, CancellationToken cancellationToken)
     {
         var theme = await db.Themes.AsNoTracking().Where(t => t.Slug == slug)
-            .Select(t => new ThemeView(t.Slug, t.Name, t.Color, t.Description)).FirstOrDefaultAsync(cancellationToken);
+            .Select(t => new { t.Id, View = new ThemeView(t.Slug, t.Name, t.Color, t.Description) }).FirstOrDefaultAsync(cancellationToken);
         if (theme is null || page < 1)
         {
             return NotFound();
         }
-        Theme = theme;
+        Theme = theme.View;
         Author = string.IsNullOrWhiteSpace(author) ? null : author;
         PageNumber = page ?? 1;
-        // From the theme to its tags through the theme's index on the links, not a check of every tag in the store.
-        var tagged = db.Themes.AsNoTracking().Where(t => t.Slug == slug).SelectMany(t => t.Annotations).Where(a => a.IsPublic && !a.IsOrphan);
-        // Each author checked against the set of tagged articles (built once), not every tag joined to its authors.
-        var taggedArticles = tagged.Select(a => a.ArticleId);
-        AuthorChoices = await db.Authors.AsNoTracking()
-            .Where(author => author.Articles.Any(aa => taggedArticles.Contains(aa.ArticleId)))
-            .OrderBy(a => a.Name).Select(a => new ThemeAuthor(a.Slug, a.Name)).ToListAsync(cancellationToken);
+        var themeId = theme.Id;
+        // Counting goes from the theme to its tags through the theme's index on the links; the page goes from the
+        // articles (below). Each is the cheap way round for what it asks.
+        var counted = db.Themes.AsNoTracking().Where(t => t.Id == themeId).SelectMany(t => t.Annotations).Where(a => a.IsPublic && !a.IsOrphan);
+        var tagged = db.Annotations.AsNoTracking().Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Id == themeId));
+        var all = await summaries.GetAsync(themeId, null, ct => SummariseAsync(counted, ct), cancellationToken);
+        AuthorChoices = all.Authors;
         if (Author is not null)
         {
+            var byAuthor = counted.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
             tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
+            Total = (await summaries.GetAsync(themeId, Author, async ct => new ThemeSummary(await byAuthor.CountAsync(ct), []), cancellationToken)).Total;
         }
-        Total = await tagged.CountAsync(cancellationToken);
+        else
+        {
+            Total = all.Total;
+        }
+        // Starting from the articles in listing order and stopping after this page's passages: SQLite walks the
+        // articles' order index and looks up each one's tags, instead of sorting every passage of the theme.
+        // The bylines as a second statement: joined into this one, SQLite would build every article's bylines first.
         Passages = await tagged
+            .AsSplitQuery()
             .OrderBy(a => a.Article.SourceOrder).ThenBy(a => a.Start).ThenBy(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(a => new ThemePassage(a.Id, a.Exact, a.Note, a.Owner.UserName!, a.Article.Slug, a.Article.Title,
                 a.Article.Authors.OrderBy(aa => aa.Position).Select(aa => new ThemeAuthor(aa.Author.Slug, aa.Author.Name)).ToList()))
             .ToListAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>Every passage of the theme counted, and the authors of the articles that hold one (each author checked
+    /// against the set of tagged articles, built once, rather than every tag joined to its authors).</summary>
+    private async Task<ThemeSummary> SummariseAsync(IQueryable<Data.Annotation> tagged, CancellationToken cancellationToken)
+    {
+        var taggedArticles = tagged.Select(a => a.ArticleId);
+        var authors = await db.Authors.AsNoTracking()
+            .Where(author => author.Articles.Any(aa => taggedArticles.Contains(aa.ArticleId)))
+            .OrderBy(a => a.Name).Select(a => new ThemeAuthor(a.Slug, a.Name)).ToListAsync(cancellationToken);
+        return new ThemeSummary(await tagged.CountAsync(cancellationToken), authors);
     }
 
     public string PageHref(int page) =>
