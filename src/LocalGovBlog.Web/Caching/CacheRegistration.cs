@@ -26,6 +26,12 @@ public static class CacheRegistration
         services.AddSingleton<IOutputCacheStore>(provider => new EvictionAwareStore(
             (IOutputCacheStore)memory.ImplementationFactory!(provider), provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<PageCache>();
+        // Every write through either store's context evicts what it changed; the pooled factories take these too.
+        services.AddSingleton<PageChangeInterceptor>();
+        services.ConfigureDbContext<ArchiveDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<PageChangeInterceptor>()));
+        services.ConfigureDbContext<PostgreSqlArchiveDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<PageChangeInterceptor>()));
         // Registered before Razor Pages adds its own, which then stands aside.
         services.AddSingleton<ITempDataProvider>(provider =>
             new QuietTempDataProvider(ActivatorUtilities.CreateInstance<CookieTempDataProvider>(provider), provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));

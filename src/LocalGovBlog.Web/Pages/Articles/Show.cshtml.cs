@@ -108,6 +108,10 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
     [TempData]
     public int? DeletedTag { get; set; }
 
+    /// <summary>A tag someone else changed before this reader's change could be made, linked from the notice.</summary>
+    [TempData]
+    public int? ChangedTag { get; set; }
+
     public async Task<IActionResult> OnPostTagAsync(string slug, CancellationToken cancellationToken)
     {
         var block = await db.ArticleBlocks.AsNoTracking().Where(b => b.Ordinal == Form.Block && db.Articles.Any(a => a.Id == b.ArticleId && a.Slug == slug))
@@ -183,10 +187,12 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
         return Redirect($"/articles/{slug}#tag-{id}");
     }
 
+    /// <summary>Lands on the notice, as a deletion does, so it is in view and read out (tagging.js focuses it); the notice links to the tag.</summary>
     private RedirectResult ChangedElsewhereRedirect(string slug, int id)
     {
         TagMessage = ChangedElsewhere;
-        return Redirect($"/articles/{slug}#tag-{id}");
+        ChangedTag = id;
+        return Redirect($"/articles/{slug}#tag-notice");
     }
 
     /// <summary>A signed-in reader can Tab to the text and pick sentences with the arrow keys (tagging.js).</summary>
