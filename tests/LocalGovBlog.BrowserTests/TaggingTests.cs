@@ -260,10 +260,17 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await card.GetByRole(AriaRole.Button, new() { Name = "Delete tag" }).ClickAsync();
 
         await Expect(page.Locator(".tag-message")).ToContainTextAsync("Someone else changed this tag since this page loaded");
+        // The notice is in view and has focus, so a screen reader reads it out, as after a deletion.
+        await Expect(page.Locator(".tag-message")).ToBeInViewportAsync();
+        await Expect(page.Locator("#tag-notice")).ToBeFocusedAsync();
         var current = page.Locator(".tag-card").Filter(new() { HasText = "the editor's reading" });
         await Expect(current).ToHaveAttributeAsync("data-version", "2");
         await Expect(card).ToHaveCountAsync(0); // the old note is gone from the page
         await SaveScreenshotAsync(page, "tag-changed-elsewhere", fullPage: false);
+
+        // The notice leads on to the tag as it is now.
+        await page.Locator(".tag-message").GetByRole(AriaRole.Link, new() { Name = "Go to the tag as it is now" }).ClickAsync();
+        await Expect(current).ToBeInViewportAsync();
 
         // From the version it now shows, the page's delete goes through.
         await current.GetByRole(AriaRole.Button, new() { Name = "Delete tag" }).ClickAsync();

@@ -20,7 +20,6 @@ namespace LocalGovBlog.Web.Accounts;
 /// </remarks>
 public sealed partial class AccountService(
     ArchiveDbContext db,
-    Caching.PageCache pages,
     UserManager<AppUser> users,
     RoleManager<IdentityRole> roles,
     SignInManager<AppUser> signIn,
@@ -125,10 +124,6 @@ public sealed partial class AccountService(
             }
             await search.IndexAsync(tagged, CancellationToken.None);
             await transaction.CommitAsync();
-            if (tagged.Count > 0)
-            {
-                await pages.EvictAsync(Caching.PageTags.Tags); // the account's public tags were on pages anyone could read
-            }
         }
         await signIn.SignOutAsync();
         LogDeleted(user.Id);

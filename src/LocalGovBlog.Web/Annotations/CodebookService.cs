@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
-using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Search;
 using LocalGovBlog.Web.Text;
@@ -23,7 +22,7 @@ public sealed record CodebookChange(Theme? Theme, int Status, string? Field = nu
 /// only editors rename, merge and delete, and whoever created a theme may take it back within
 /// <see cref="UndoWindow"/> while no tag uses it (a typo caught at once leaves no trace).
 /// </summary>
-public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, TimeProvider clock, PageCache pages)
+public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, TimeProvider clock)
 {
     public const int MaxDescriptionLength = 4000;
 
@@ -71,7 +70,6 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
         };
         db.Themes.Add(theme);
         await db.SaveChangesAsync(cancellationToken);
-        await pages.EvictAsync(PageTags.Themes);
         return new CodebookChange(theme, StatusCodes.Status201Created);
     }
 
@@ -98,7 +96,6 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
         theme.Color = draft.Color!.ToLowerInvariant();
         theme.Description = Normalize(draft.Description);
         await db.SaveChangesAsync(cancellationToken);
-        await pages.EvictAsync(PageTags.Themes);
         return new CodebookChange(theme, StatusCodes.Status200OK);
     }
 
@@ -132,7 +129,6 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
         // Notes do not change, but the index is refreshed for the tagged articles so it never lags the tags.
         await search.IndexAsync([.. tags.Select(t => t.ArticleId).Distinct()], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await pages.EvictAsync(PageTags.Themes);
         return new CodebookChange(survivor, StatusCodes.Status200OK);
     }
 
@@ -166,7 +162,6 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
         db.Themes.Remove(theme);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await pages.EvictAsync(PageTags.Themes);
         return new CodebookChange(theme, StatusCodes.Status200OK);
     }
 
@@ -247,7 +242,6 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await pages.EvictAsync(PageTags.Themes);
         return import;
 
         Theme? Place(Export.CodebookEntry code, Theme? parent)

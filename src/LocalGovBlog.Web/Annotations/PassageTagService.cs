@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using LocalGovBlog.Web.Accounts;
-using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Search;
 using Microsoft.EntityFrameworkCore;
@@ -31,9 +30,9 @@ public sealed record AnnotationWrite(Annotation? Saved, int Status, IReadOnlyLis
 /// what a tag may hold, who may change or delete it, and how a deletion is undone. Someone else's
 /// private tag does not exist for a stranger (404 from every door, never a 403 that would say it
 /// does); a public tag that is not theirs is a 403. Every write re-indexes the article's notes in
-/// the same transaction, and evicts the kept pages that show the tag once it is committed.
+/// the same transaction; the kept pages that show the tag go when it is committed (<see cref="Caching.PageChangeInterceptor"/>).
 /// </summary>
-public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search, TimeProvider clock, PageCache pages)
+public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search, TimeProvider clock)
 {
     /// <summary>How long a deleted tag can be restored; after that it is removed for good.</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
@@ -84,7 +83,6 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         };
         db.Annotations.Add(annotation);
         await db.SaveAndIndexAsync(search, article.Id, cancellationToken);
-        await pages.EvictAsync(PageTags.ForTagWrite(articleSlug, themes.Select(t => t.Slug)));
         return new AnnotationWrite(annotation, StatusCodes.Status201Created, []);
     }
 
@@ -120,15 +118,9 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         annotation.Note = Normalize(draft.Note);
         annotation.IsPublic = draft.IsPublic;
         annotation.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        var formerThemes = annotation.Themes.ConvertAll(t => t.Slug);
         annotation.Themes.Clear();
         annotation.Themes.AddRange(themes);
-        var write = await SaveCheckedAsync(annotation, cancellationToken);
-        if (write.Saved is not null)
-        {
-            await EvictPagesAsync(annotation.Id, formerThemes);
-        }
-        return write;
+        return await SaveCheckedAsync(annotation, cancellationToken);
     }
 
     /// <summary>Saves a change to a tag loaded earlier in this request; if another writer saved it in between, the
@@ -175,7 +167,6 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         await db.Annotations.IgnoreQueryFilters().Where(a => a.DeletedAtUtc != null && a.DeletedAtUtc < expired).ExecuteDeleteAsync(cancellationToken);
         await db.SaveAndIndexAsync(search, annotation.ArticleId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await EvictPagesAsync(annotation.Id, []);
         return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
     }
 
@@ -206,7 +197,6 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         }
         annotation.DeletedAtUtc = null;
         await db.SaveAndIndexAsync(search, annotation.ArticleId, cancellationToken);
-        await EvictPagesAsync(annotation.Id, []);
         return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
     }
 
@@ -229,12 +219,7 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         if (annotation.QuoteBeforeEdit is not null)
         {
             annotation.QuoteBeforeEdit = null;
-            var write = await SaveCheckedAsync(annotation, cancellationToken);
-            if (write.Saved is not null)
-            {
-                await EvictPagesAsync(annotation.Id, []);
-            }
-            return write;
+            return await SaveCheckedAsync(annotation, cancellationToken);
         }
         return new AnnotationWrite(annotation, StatusCodes.Status200OK, []);
     }
@@ -277,15 +262,6 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
             problems.Add($"The codebook has no theme called {string.Join(", ", unknown.Select(u => $"'{u}'"))}. Create the theme first.");
         }
         return (themes, problems);
-    }
-
-    /// <summary>Evicts the kept pages that show a committed tag: its article's and those of its themes, now and before.</summary>
-    private async Task EvictPagesAsync(int annotationId, IEnumerable<string> formerThemes)
-    {
-        var shown = await db.Annotations.IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == annotationId)
-            .Select(a => new { a.Article.Slug, Themes = a.Themes.Select(t => t.Slug).ToList() })
-            .FirstAsync(CancellationToken.None);
-        await pages.EvictAsync(PageTags.ForTagWrite(shown.Slug, shown.Themes.Concat(formerThemes)));
     }
 
     private static string? Normalize(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();

@@ -96,26 +96,7 @@ public static class ArticlesApi
         ArchiveDbContext db, ArticleContentCache contents, HttpContext http, string slug, CancellationToken cancellationToken)
     {
         var viewerId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var row = await db.Articles.AsNoTracking()
-            .AsSplitQuery()
-            .Where(a => a.Slug == slug)
-            .Select(a => new
-            {
-                a.Id,
-                a.ContentHash,
-                a.Slug,
-                a.Title,
-                a.Published,
-                Authors = a.Authors.OrderBy(aa => aa.Position)
-                    .Select(aa => new ArticleAuthorDetail(aa.Author.Slug, aa.Author.Name, aa.Role, aa.Bio ?? aa.Author.Bio))
-                    .ToList(),
-                a.Standfirst,
-                a.IsExcerpt,
-                a.Captions,
-                a.Keywords,
-                AnyTags = db.Annotations.Any(t => t.ArticleId == a.Id && (t.IsPublic || (viewerId != null && t.OwnerId == viewerId))),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await ArticleHeads.HeadAsync(db, slug, viewerId, cancellationToken);
         // The words and blocks by content hash, kept between requests (ArticleContent).
         var content = row is null ? null : await contents.GetAsync(db, row.Id, row.ContentHash, cancellationToken);
         if (row is null || content is null)
@@ -123,9 +104,10 @@ public static class ArticlesApi
             return TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");
         }
         var blocks = content.Blocks.Select(b => new BlockDetail(b.Kind, b.Start, b.End, b.Ordered)).ToList();
+        var authors = (await ArticleHeads.BylinesAsync(db, row.Id, cancellationToken)).ConvertAll(a => new ArticleAuthorDetail(a.Slug, a.Name, a.Role, a.Bio));
         var annotations = row.AnyTags ? await AnnotationsApi.ForArticleAsync(db, http, slug, content.Text, cancellationToken) : [];
-        return TypedResults.Ok(new ArticleDetail(row.Slug, row.Title, row.Authors.Select(a => a.Role).FirstOrDefault(role => role is not null),
-            row.Published, row.Authors, row.Standfirst, row.IsExcerpt, Lines(row.Captions), Lines(row.Keywords), content.Text, blocks, annotations));
+        return TypedResults.Ok(new ArticleDetail(row.Slug, row.Title, authors.Select(a => a.Role).FirstOrDefault(role => role is not null),
+            row.Published, authors, row.Standfirst, row.IsExcerpt, Lines(row.Captions), Lines(row.Keywords), content.Text, blocks, annotations));
     }
 
     private static string[] Lines(string? text) => text is null ? [] : text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

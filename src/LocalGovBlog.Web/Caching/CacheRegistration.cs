@@ -17,7 +17,7 @@ public static class CacheRegistration
             .Validate(o => o.ArticleTextMegabytes is >= 0 and <= 65_536, "Cache:ArticleTextMegabytes must be a whole number from 0 to 65536.")
             .ValidateOnStart();
         services.AddSingleton<LocalGovBlog.Web.Pages.Articles.ArticleContentCache>();
-        services.AddSingleton<LocalGovBlog.Web.Pages.Themes.ThemeSummaries>();
+        services.AddSingleton<ReadMemo>();
         services.AddHttpContextAccessor();
         services.AddOutputCache(options => options.UseCaseSensitivePaths = true);
         // The framework's in-memory store, wrapped so that no page made before an eviction is stored after it.
@@ -26,6 +26,12 @@ public static class CacheRegistration
         services.AddSingleton<IOutputCacheStore>(provider => new EvictionAwareStore(
             (IOutputCacheStore)memory.ImplementationFactory!(provider), provider.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<PageCache>();
+        // Every write through either store's context evicts what it changed; the pooled factories take these too.
+        services.AddSingleton<PageChangeInterceptor>();
+        services.ConfigureDbContext<ArchiveDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<PageChangeInterceptor>()));
+        services.ConfigureDbContext<PostgreSqlArchiveDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<PageChangeInterceptor>()));
         // Registered before Razor Pages adds its own, which then stands aside.
         services.AddSingleton<ITempDataProvider>(provider =>
             new QuietTempDataProvider(ActivatorUtilities.CreateInstance<CookieTempDataProvider>(provider), provider.GetRequiredService<IOptions<CookieTempDataProviderOptions>>()));

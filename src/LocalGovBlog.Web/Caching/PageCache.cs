@@ -27,16 +27,11 @@ public static class PageTags
 
     /// <summary>One theme's page and feed.</summary>
     public static string Theme(string slug) => "theme:" + slug.ToLowerInvariant();
-
-    /// <summary>What a tag written, changed, deleted or restored on an article changes: that article's page, the pages
-    /// of the themes it had or has, and the codebook's counts.</summary>
-    public static IEnumerable<string> ForTagWrite(string articleSlug, IEnumerable<string> themeSlugs) =>
-        [Article(articleSlug), ThemeList, .. themeSlugs.Select(Theme)];
 }
 
 /// <summary>
-/// Evicts kept pages after a write has been committed (never before: a reader between the eviction and the commit would
-/// keep the old page). Writes made by another process (the import command, another instance) are not seen here:
+/// Evicts kept pages; <see cref="PageChangeInterceptor"/> calls it once a write has been committed (never before: a
+/// reader between the eviction and the commit would keep the old page). Writes made by another process (the import command, another instance) are not seen here:
 /// <see cref="CacheOptions.OutputSeconds"/> bounds how long they take to show.
 /// </summary>
 public sealed class PageCache(IOutputCacheStore store)

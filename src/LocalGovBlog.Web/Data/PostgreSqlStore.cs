@@ -19,7 +19,12 @@ public static class PostgreSqlStore
 
     /// <summary>Takes a session lock on the context's connection, opening it (and keeping it open) until disposed.
     /// An unreachable server becomes one message for the operator.</summary>
-    public static async Task<IAsyncDisposable> LockAsync(ArchiveDbContext db, long key, CancellationToken cancellationToken)
+    public static Task<IAsyncDisposable> LockAsync(ArchiveDbContext db, long key, CancellationToken cancellationToken) =>
+        LockAsync(db, key, "ConnectionStrings:Default", cancellationToken);
+
+    /// <inheritdoc cref="LockAsync(ArchiveDbContext, long, CancellationToken)"/>
+    /// <param name="namedBy">The setting or option that gave the connection string, which the message tells the operator to check.</param>
+    public static async Task<IAsyncDisposable> LockAsync(ArchiveDbContext db, long key, string namedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         try
@@ -30,8 +35,8 @@ public static class PostgreSqlStore
         {
             var builder = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
             throw new StoreUnusableException(
-                $"The PostgreSQL store (host {builder.Host}, port {builder.Port}, database {builder.Database}) can't be opened: {ex.Message} "
-                + "Check ConnectionStrings:Default, that the server runs and that the database exists.", ex);
+                $"The PostgreSQL store {namedBy} names (host {builder.Host}, port {builder.Port}, database {builder.Database}) can't be opened: {ex.Message} "
+                + $"Check {namedBy}, that the server runs and that the database exists.", ex);
         }
         var connection = db.Database.GetDbConnection();
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", key, cancellationToken);

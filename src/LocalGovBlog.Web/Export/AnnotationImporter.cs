@@ -25,7 +25,7 @@ public sealed record AnnotationImportReport(
 /// in the store (same article, passage, owner and note) is not added twice, so importing a file again
 /// changes nothing. One transaction: a file is imported whole or not at all.
 /// </summary>
-public sealed class AnnotationImporter(ArchiveDbContext db, IArticleSearch search, CodebookService codebook, TimeProvider clock, Caching.PageCache pages)
+public sealed class AnnotationImporter(ArchiveDbContext db, IArticleSearch search, CodebookService codebook, TimeProvider clock)
 {
     public const int MaxBytes = 100 * 1024 * 1024;
 
@@ -192,10 +192,6 @@ public sealed class AnnotationImporter(ArchiveDbContext db, IArticleSearch searc
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexAsync(touched, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (added > 0)
-        {
-            await pages.EvictAsync(Caching.PageTags.Tags); // tags on any number of articles and themes
-        }
         if (skipped.Count > ListedSkips)
         {
             skipped[ListedSkips] = $"… and {skipped.Count - ListedSkips} more.";

@@ -14,7 +14,7 @@ namespace LocalGovBlog.Web.Import;
 /// each, so memory stays flat and a failure costs at most the batch in hand.
 /// </summary>
 public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch search, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<ImportSettings> settings, ILogger<ArticleImporter> logger, Caching.PageCache pages)
+    Microsoft.Extensions.Options.IOptions<ImportSettings> settings, ILogger<ArticleImporter> logger)
 {
     /// <summary>
     /// Checks a dump file, learns its shape in a first pass, and imports it in a second. With
@@ -233,11 +233,6 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
-            if (written.Count > 0)
-            {
-                // Lists, bylines and counts may all change with any article: every page built from articles goes.
-                await pages.EvictAsync(Caching.PageTags.Articles);
-            }
         }
         db.ChangeTracker.Clear();
     }

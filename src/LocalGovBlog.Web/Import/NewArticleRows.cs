@@ -41,6 +41,8 @@ internal sealed class NewArticleRows : IAsyncDisposable
         {
             return;
         }
+        // Around the change tracker, so the page cache is told: new articles change lists, bylines and author pages.
+        await Caching.PageChangeInterceptor.NoteUntrackedAsync(db, Caching.PageTags.Articles);
         if (db.Database.IsNpgsql())
         {
             await PostgreSqlArticleCopy.InsertAsync(db, articles, cancellationToken);

@@ -159,9 +159,20 @@ public static class OperatorCommands
             console.MarkupLineInterpolated($"[red]Nothing copied:[/] {ex.Message}");
             return ExitRefused;
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or StoreUnusableException or ArgumentException)
+        catch (StoreUnusableException ex)
         {
-            console.MarkupLineInterpolated($"[red]Copy failed, nothing kept:[/] {ex.Message}");
+            console.MarkupLineInterpolated($"[red]Copy failed, nothing kept:[/] {ex.Message}"); // it names the store that failed
+            return ExitFailed;
+        }
+        // The source is SQLite: PostgreSQL's errors, and a connection string it cannot read, are --to's.
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or ArgumentException)
+        {
+            console.MarkupLineInterpolated($"[red]Copy failed, nothing kept:[/] the PostgreSQL database --to names: {ex.Message} Check --to.");
+            return ExitFailed;
+        }
+        catch (SqliteException ex)
+        {
+            console.MarkupLineInterpolated($"[red]Copy failed, nothing kept:[/] the SQLite store ConnectionStrings:Default names: {ex.Message} Check ConnectionStrings:Default.");
             return ExitFailed;
         }
     }

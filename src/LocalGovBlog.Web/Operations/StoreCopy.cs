@@ -30,7 +30,7 @@ public static class StoreCopy
         }
         await source.Database.MigrateAsync(cancellationToken); // the source at this version's schema, like the target
         await using var target = new PostgreSqlArchiveDbContext(new DbContextOptionsBuilder<PostgreSqlArchiveDbContext>().UseNpgsql(targetConnectionString).Options);
-        await using (await PostgreSqlStore.LockAsync(target, PostgreSqlStore.StartupLock, cancellationToken))
+        await using (await PostgreSqlStore.LockAsync(target, PostgreSqlStore.StartupLock, "--to", cancellationToken))
         {
             await target.Database.MigrateAsync(cancellationToken);
         }

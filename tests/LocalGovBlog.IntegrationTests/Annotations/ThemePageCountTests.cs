@@ -7,8 +7,8 @@ using LocalGovBlog.IntegrationTests.Accounts;
 namespace LocalGovBlog.IntegrationTests.Annotations;
 
 /// <summary>
-/// A theme page's count and its "Written by" choices are kept between requests (they read every passage of the
-/// theme), yet each tag written, changed or deleted shows in them on the very next request — with whole-page caching
+/// A theme page's count, its "Written by" choices and its page of passages are kept between requests (the first two
+/// read every passage of the theme), yet each tag written, changed or deleted shows in them on the very next request — with whole-page caching
 /// off, so nothing but the kept counts stands between the store and the page.
 /// </summary>
 public sealed partial class ThemePageCountTests : IAsyncLifetime
@@ -38,10 +38,15 @@ public sealed partial class ThemePageCountTests : IAsyncLifetime
 
     private async Task<(string Count, string[] Authors)> ReadThemeAsync()
     {
+        var html = await ReadThemeHtmlAsync();
+        return (CountHeading().Match(html).Groups[1].Value, [.. AuthorChoice().Matches(html).Select(m => m.Groups[1].Value)]);
+    }
+
+    private async Task<string> ReadThemeHtmlAsync()
+    {
         var response = await _reader.Http.GetAsync(Theme, Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync(Cancel);
-        return (CountHeading().Match(html).Groups[1].Value, [.. AuthorChoice().Matches(html).Select(m => m.Groups[1].Value)]);
+        return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
     }
 
     private async Task<(string Slug, string Text, string Author)[]> ArticlesAsync()
@@ -69,6 +74,7 @@ public sealed partial class ThemePageCountTests : IAsyncLifetime
 
         var one = await TaggingClient.TagAsync(_tagger, first.Slug, first.Text, FirstWords(first.Text), ["partnership"]);
         Assert.Equal("1 passage", (await ReadThemeAsync()).Count);
+        Assert.Contains(FirstWords(first.Text), await ReadThemeHtmlAsync(), StringComparison.Ordinal);
 
         var two = await TaggingClient.TagAsync(_tagger, second.Slug, second.Text, FirstWords(second.Text), ["partnership"]);
         var (count, authors) = await ReadThemeAsync();
@@ -87,5 +93,6 @@ public sealed partial class ThemePageCountTests : IAsyncLifetime
         var deleted = await _tagger.SendApiAsync(HttpMethod.Delete, new Uri(one.GetProperty("id").GetString()!).AbsolutePath);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal("0 passages", (await ReadThemeAsync()).Count);
+        Assert.DoesNotContain(FirstWords(first.Text), await ReadThemeHtmlAsync(), StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,7 @@ public sealed class ArticleContent
         Text = text;
         Blocks = blocks;
         Body = BodyGroup.From(blocks);
+        Opening = ArticleListQuery.OpeningWords(text, OpeningWordCount);
         // Rendered in the body's order with one set of footnote links, exactly as the page renders them, so the
         // first use of a note marker keeps its back-link id.
         var footnotes = new FootnoteLinks(text, blocks);
@@ -44,6 +45,11 @@ public sealed class ArticleContent
     public IReadOnlyList<BlockView> Blocks { get; }
 
     public IReadOnlyList<BodyGroup> Body { get; }
+
+    private const int OpeningWordCount = 30;
+
+    /// <summary>The first words, for the page's description where the post has no standfirst.</summary>
+    public string Opening { get; }
 
     /// <summary>A block's words without highlights, as rendered when the version was first read.</summary>
     public IHtmlContent PlainHtml(BlockView block) =>

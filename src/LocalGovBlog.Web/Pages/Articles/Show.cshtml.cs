@@ -29,8 +29,6 @@ public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End)
 
 public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, ThemeSuggestions suggestions, ArticleContentCache contents) : PageModel
 {
-    private const int DescriptionWords = 30;
-
     public ArticleView Article { get; private set; } = null!;
 
     public IReadOnlyList<BodyGroup> Body { get; private set; } = [];
@@ -51,8 +49,7 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
 
     private ArticleContent _content = null!;
 
-    public string Description => Article.Standfirst
-        ?? ArticleListQuery.OpeningWords(Article.Text, DescriptionWords);
+    public string Description => Article.Standfirst ?? _content.Opening;
 
     /// <summary>The paragraph whose suggested themes are shown (its position in the body), when a signed-in reader asked.</summary>
     public int? SuggestFor { get; private set; }
@@ -69,35 +66,15 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
     {
         CiteFor = cite;
         var viewerId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        // What may change while the words stay the same (its authors as a second statement: joined into the first,
-        // SQLite would build every article's bylines first); the words come by content hash (ArticleContent).
-        var head = await db.Articles.AsNoTracking()
-            .AsSplitQuery()
-            .Where(a => a.Slug == slug)
-            .Select(a => new
-            {
-                a.Id,
-                a.ContentHash,
-                a.Title,
-                a.Standfirst,
-                a.IsExcerpt,
-                a.WordCount,
-                a.Published,
-                a.Captions,
-                a.Keywords,
-                Authors = a.Authors.OrderBy(aa => aa.Position)
-                    .Select(aa => new ArticleAuthorView(aa.Author.Slug, aa.Author.Name, aa.PostNominals, aa.Role, aa.Bio ?? aa.Author.Bio))
-                    .ToList(),
-                AnyTags = db.Annotations.Any(t => t.ArticleId == a.Id && (t.IsPublic || (viewerId != null && t.OwnerId == viewerId))),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        // What may change while the words stay the same, then the bylines; the words come by content hash (ArticleContent).
+        var head = await ArticleHeads.HeadAsync(db, slug, viewerId, cancellationToken);
         var content = head is null ? null : await contents.GetAsync(db, head.Id, head.ContentHash, cancellationToken);
         if (head is null || content is null)
         {
             return NotFound();
         }
         var article = new ArticleView(slug, head.Title, head.Standfirst, head.IsExcerpt, content.Text, head.WordCount, head.Published,
-            head.Captions, head.Keywords, head.Authors, content.Blocks);
+            head.Captions, head.Keywords, await ArticleHeads.BylinesAsync(db, head.Id, cancellationToken), content.Blocks);
         Article = article;
         _content = content;
         Body = content.Body;
@@ -130,6 +107,10 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
     /// <summary>A tag just deleted on this page, offered back with an "Undo" button.</summary>
     [TempData]
     public int? DeletedTag { get; set; }
+
+    /// <summary>A tag someone else changed before this reader's change could be made, linked from the notice.</summary>
+    [TempData]
+    public int? ChangedTag { get; set; }
 
     public async Task<IActionResult> OnPostTagAsync(string slug, CancellationToken cancellationToken)
     {
@@ -206,10 +187,12 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
         return Redirect($"/articles/{slug}#tag-{id}");
     }
 
+    /// <summary>Lands on the notice, as a deletion does, so it is in view and read out (tagging.js focuses it); the notice links to the tag.</summary>
     private RedirectResult ChangedElsewhereRedirect(string slug, int id)
     {
         TagMessage = ChangedElsewhere;
-        return Redirect($"/articles/{slug}#tag-{id}");
+        ChangedTag = id;
+        return Redirect($"/articles/{slug}#tag-notice");
     }
 
     /// <summary>A signed-in reader can Tab to the text and pick sentences with the arrow keys (tagging.js).</summary>

@@ -1,3 +1,4 @@
+using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,8 +13,11 @@ public sealed record ThemePassage(int Id, string Exact, string? Note, string Tag
 
 public sealed record ThemeAuthor(string Slug, string Name);
 
+/// <summary>What a theme page counts over all of a theme's passages: how many there are, and whose articles hold them.</summary>
+public sealed record ThemeSummary(int Total, IReadOnlyList<ThemeAuthor> Authors);
+
 /// <summary>Every public passage tagged with one theme across the archive, in reading order, paged, by author if asked.</summary>
-public sealed class ShowModel(ArchiveDbContext db, ThemeSummaries summaries) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
 {
     public const int PageSize = 25;
 
@@ -47,13 +51,13 @@ public sealed class ShowModel(ArchiveDbContext db, ThemeSummaries summaries) : P
         // articles (below). Each is the cheap way round for what it asks.
         var counted = db.Themes.AsNoTracking().Where(t => t.Id == themeId).SelectMany(t => t.Annotations).Where(a => a.IsPublic && !a.IsOrphan);
         var tagged = db.Annotations.AsNoTracking().Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Id == themeId));
-        var all = await summaries.GetAsync(themeId, null, ct => SummariseAsync(counted, ct), cancellationToken);
+        var all = await memo.GetAsync(new SummaryOf(themeId), ct => SummariseAsync(counted, ct), cancellationToken);
         AuthorChoices = all.Authors;
         if (Author is not null)
         {
             var byAuthor = counted.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
             tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
-            Total = (await summaries.GetAsync(themeId, Author, async ct => new ThemeSummary(await byAuthor.CountAsync(ct), []), cancellationToken)).Total;
+            Total = (await memo.GetAsync(new CountOf(themeId, Author), async ct => new ThemeSummary(await byAuthor.CountAsync(ct), []), cancellationToken)).Total;
         }
         else
         {
@@ -62,13 +66,13 @@ public sealed class ShowModel(ArchiveDbContext db, ThemeSummaries summaries) : P
         // Starting from the articles in listing order and stopping after this page's passages: SQLite walks the
         // articles' order index and looks up each one's tags, instead of sorting every passage of the theme.
         // The bylines as a second statement: joined into this one, SQLite would build every article's bylines first.
-        Passages = await tagged
+        Passages = await memo.GetAsync(new PassagesOf(themeId, Author, PageNumber), ct => tagged
             .AsSplitQuery()
             .OrderBy(a => a.Article.SourceOrder).ThenBy(a => a.Start).ThenBy(a => a.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(a => new ThemePassage(a.Id, a.Exact, a.Note, a.Owner.UserName!, a.Article.Slug, a.Article.Title,
                 a.Article.Authors.OrderBy(aa => aa.Position).Select(aa => new ThemeAuthor(aa.Author.Slug, aa.Author.Name)).ToList()))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(ct), cancellationToken);
         return Page();
     }
 
@@ -82,6 +86,13 @@ public sealed class ShowModel(ArchiveDbContext db, ThemeSummaries summaries) : P
             .OrderBy(a => a.Name).Select(a => new ThemeAuthor(a.Slug, a.Name)).ToListAsync(cancellationToken);
         return new ThemeSummary(await tagged.CountAsync(cancellationToken), authors);
     }
+
+    // The questions a theme page asks of ReadMemo.
+    private sealed record SummaryOf(int Theme);
+
+    private sealed record CountOf(int Theme, string Author);
+
+    private sealed record PassagesOf(int Theme, string? Author, int Page);
 
     public string PageHref(int page) =>
         QueryHelpers(Author is null ? [] : [$"author={Uri.EscapeDataString(Author)}"], page);

@@ -154,7 +154,7 @@
     }
     layoutMargin();
 
-    // A notice from the server (tag deleted, with Undo) is read out by moving focus to it.
+    // A notice from the server (tag deleted, with Undo; a tag changed by someone else first) is read out by moving focus to it.
     var notice = document.querySelector(".tag-message");
     if (notice && window.location.hash === "#tag-notice") {
         document.getElementById("tag-notice").focus();

@@ -1,0 +1,58 @@
+using LocalGovBlog.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LocalGovBlog.Web.Pages.Articles;
+
+/// <summary>What an article page and <c>GET /api/articles/{slug}</c> read on every request besides the words: the fields
+/// that can change while the words stay the same, and whether the reader may see any tag on it.</summary>
+public sealed record ArticleHead(int Id, string ContentHash, string Slug, string Title, string? Standfirst, bool IsExcerpt, int WordCount,
+    DateOnly? Published, string? Captions, string? Keywords, bool AnyTags);
+
+/// <summary>
+/// The per-request reads of an article, as compiled queries: the two statements are tiny, so most of their cost was EF's
+/// own (turning the LINQ into a cache key, finding the plan); compiled, they go straight to SQL. One set per engine,
+/// since a compiled query is bound to the model of the first context that runs it.
+/// </summary>
+public static class ArticleHeads
+{
+    private sealed class Queries
+    {
+        public readonly Func<ArchiveDbContext, string, string?, CancellationToken, Task<ArticleHead?>> Head =
+            EF.CompileAsyncQuery((ArchiveDbContext db, string slug, string? viewerId, CancellationToken _) => db.Articles.AsNoTracking()
+                .Where(a => a.Slug == slug)
+                .Select(a => new ArticleHead(a.Id, a.ContentHash, a.Slug, a.Title, a.Standfirst, a.IsExcerpt, a.WordCount, a.Published,
+                    a.Captions, a.Keywords,
+                    db.Annotations.Any(t => t.ArticleId == a.Id && (t.IsPublic || (viewerId != null && t.OwnerId == viewerId)))))
+                .FirstOrDefault());
+
+        public readonly Func<ArchiveDbContext, int, IAsyncEnumerable<ArticleAuthorView>> Bylines =
+            EF.CompileAsyncQuery((ArchiveDbContext db, int articleId) => db.ArticleAuthors.AsNoTracking()
+                .Where(aa => aa.ArticleId == articleId)
+                .OrderBy(aa => aa.Position)
+                .Select(aa => new ArticleAuthorView(aa.Author.Slug, aa.Author.Name, aa.PostNominals, aa.Role, aa.Bio ?? aa.Author.Bio)));
+    }
+
+    private static readonly Queries Sqlite = new();
+    private static readonly Queries PostgreSql = new();
+
+    private static Queries For(ArchiveDbContext db) => db is PostgreSqlArchiveDbContext ? PostgreSql : Sqlite;
+
+    /// <param name="viewerId">The signed-in reader, whose private tags count too; null for anyone else.</param>
+    public static Task<ArticleHead?> HeadAsync(ArchiveDbContext db, string slug, string? viewerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return For(db).Head(db, slug, viewerId, cancellationToken);
+    }
+
+    /// <summary>The article's authors in byline order, with this post's role and bio (else the author's latest bio).</summary>
+    public static async Task<List<ArticleAuthorView>> BylinesAsync(ArchiveDbContext db, int articleId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var bylines = new List<ArticleAuthorView>();
+        await foreach (var byline in For(db).Bylines(db, articleId).WithCancellation(cancellationToken))
+        {
+            bylines.Add(byline);
+        }
+        return bylines;
+    }
+}
