@@ -129,7 +129,7 @@ run_mode() {
   done
   settle
   echo "== output cache $cache, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%-24s %10s %8s %9s %9s %8s %s\n' page "req/s" "÷ static" "p50 ms" "p99 ms" "non-2xx" "timeouts (> 2 s)"
+  printf '%-24s %10s %8s %9s %9s %8s %9s %s\n' page "req/s" "÷ static" "p50 ms" "p99 ms" "non-2xx" "KB" "timeouts (> 2 s)"
   local static_rps=
   for i in "${!paths[@]}"; do
     local out rps p50 p99 bad
@@ -141,8 +141,9 @@ run_mode() {
     slow=$(sed -n 's/.*timeout \([0-9]*\).*/\1/p' <<<"$out")
     settle
     [[ -n "$static_rps" ]] || static_rps=$rps
-    printf '%-24s %10.0f %7.0f%% %9s %9s %8s %s\n' "${names[$i]}" "$rps" "$(awk -v a="$rps" -v b="$static_rps" 'BEGIN {print 100 * a / b}')" \
-      "$(to_ms "$p50")" "$(to_ms "$p99")" "${bad:-0}" "${slow:-0}"
+    kb=$(curl -sk -o /dev/null -w '%{size_download}' --max-time 120 "$BASE${paths[$i]}" | awk '{printf "%.1f", $1 / 1024}')
+    printf '%-24s %10.0f %7.0f%% %9s %9s %8s %9s %s\n' "${names[$i]}" "$rps" "$(awk -v a="$rps" -v b="$static_rps" 'BEGIN {print 100 * a / b}')" \
+      "$(to_ms "$p50")" "$(to_ms "$p99")" "${bad:-0}" "$kb" "${slow:-0}"
   done
   echo "paths: ${paths[*]}"
   echo "server memory after the run: $(awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2 / 1024}' "/proc/$SERVER/status")"
