@@ -141,7 +141,7 @@ run_mode() {
     slow=$(sed -n 's/.*timeout \([0-9]*\).*/\1/p' <<<"$out")
     settle
     [[ -n "$static_rps" ]] || static_rps=$rps
-    kb=$(curl -sk -o /dev/null -w '%{size_download}' --max-time 120 "$BASE${paths[$i]}" | awk '{printf "%.1f", $1 / 1024}')
+    kb=$({ curl -sk -o /dev/null -w '%{size_download}' --max-time 120 "$BASE${paths[$i]}" || echo -1; } | awk '{printf "%.1f", $1 / 1024}')
     printf '%-24s %10.0f %7.0f%% %9s %9s %8s %9s %s\n' "${names[$i]}" "$rps" "$(awk -v a="$rps" -v b="$static_rps" 'BEGIN {print 100 * a / b}')" \
       "$(to_ms "$p50")" "$(to_ms "$p99")" "${bad:-0}" "$kb" "${slow:-0}"
   done

@@ -19,7 +19,11 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
 {
     private readonly bool _enabled = !store.Value.IsPostgreSql || options.Value.Output == true;
 
-    private sealed record Kept(long Version, DateTimeOffset Until, object Answer);
+    private sealed record Kept(long Version, DateTimeOffset Until, Task<object> Answer)
+    {
+        public bool Serves(long version, DateTimeOffset now) =>
+            Version == version && Until > now && !Answer.IsFaulted && !Answer.IsCanceled;
+    }
 
     private readonly ConcurrentDictionary<object, Kept> _kept = new();
 
@@ -27,6 +31,9 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
     private const int MaxKept = 2048;
 
     /// <param name="key">A value (a record) naming the question.</param>
+    /// <param name="answer">Works the answer out. Readers who ask the same question while it runs wait for this one
+    /// answer instead of each reading the whole coding again; so it runs to the end even if the reader who started it
+    /// goes away (the work is bounded), and a failure is not kept.</param>
     public async Task<T> GetAsync<T>(object key, Func<CancellationToken, Task<T>> answer, CancellationToken cancellationToken)
         where T : class
     {
@@ -39,16 +46,30 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
         // Read before answering: a write that lands meanwhile moves it on, so that answer is never taken as current.
         var current = version.Current;
         var now = clock.GetUtcNow();
-        if (_kept.TryGetValue(key, out var kept) && kept.Version == current && kept.Until > now && kept.Answer is T known)
+        if (_kept.TryGetValue(key, out var kept) && kept.Serves(current, now))
         {
-            return known;
+            return (T)await kept.Answer.WaitAsync(cancellationToken);
         }
-        var fresh = await answer(cancellationToken);
         if (_kept.Count >= MaxKept)
         {
             _kept.Clear();
         }
-        _kept[key] = new Kept(current, now.AddSeconds(options.Value.OutputSeconds), fresh);
-        return fresh;
+        var working = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var mine = new Kept(current, now.AddSeconds(options.Value.OutputSeconds), working.Task);
+        var chosen = _kept.AddOrUpdate(key, mine, (_, existing) => existing.Serves(current, now) ? existing : mine);
+        if (!ReferenceEquals(chosen, mine))
+        {
+            return (T)await chosen.Answer.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            working.SetResult(await answer(CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            _kept.TryRemove(KeyValuePair.Create(key, mine));
+            working.SetException(exception);
+        }
+        return (T)await working.Task.WaitAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Pages.Articles;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Pages;
 
-public sealed class IndexModel(ArchiveDbContext db) : PageModel
+public sealed class IndexModel(ArchiveDbContext db, ReadMemo memo) : PageModel
 {
     public const int PageSize = 20;
 
@@ -25,20 +26,29 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
         {
             return NotFound();
         }
-        TotalArticles = await db.Articles.CountAsync(cancellationToken);
+        // Counted and listed once per store version (ReadMemo): the list changes only when an import does.
+        TotalArticles = (await memo.GetAsync(new CountOfArticles(), async ct => new ArticleTotal(await db.Articles.CountAsync(ct)), cancellationToken)).Total;
         PageCount = Math.Max(1, (TotalArticles + PageSize - 1) / PageSize);
         PageNumber = pageNumber ?? 1;
         if (PageNumber < 1 || PageNumber > PageCount)
         {
             return NotFound();
         }
-        Articles = await db.Articles.AsNoTracking()
+        var number = PageNumber;
+        Articles = await memo.GetAsync(new ListingPage(number), ct => db.Articles.AsNoTracking()
             .InListingOrder(db)
-            .Skip((PageNumber - 1) * PageSize)
+            .Skip((number - 1) * PageSize)
             .Take(PageSize)
-            .ToListItemsAsync(cancellationToken);
+            .ToListItemsAsync(ct), cancellationToken);
         return Page();
     }
+
+    // The questions the home page asks of ReadMemo.
+    private sealed record CountOfArticles;
+
+    private sealed record ArticleTotal(int Total);
+
+    private sealed record ListingPage(int Number);
 
     public static string PageHref(int pageNumber) => pageNumber == 1 ? "/" : $"/?page={pageNumber}";
 }
