@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LocalGovBlog.Web.Annotations;
 
@@ -24,8 +25,19 @@ public static class NoteRenderer
         {
             return "";
         }
-        return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        // Parsing and sanitising cost far more than the page around them (a theme page shows 25 notes, an article page
+        // up to hundreds), and a note's HTML depends on its text alone: each text is rendered once and kept, within a
+        // bound on the characters kept.
+        if (Rendered.TryGetValue(markdown, out string? kept) && kept is not null)
+        {
+            return kept;
+        }
+        var html = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        Rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length });
+        return html;
     }
+
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 16 * 1024 * 1024 });
 
     private static HtmlSanitizer CreateSanitizer()
     {
