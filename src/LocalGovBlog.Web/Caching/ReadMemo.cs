@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace LocalGovBlog.Web.Caching;
 
 /// <summary>
-/// Answers that read across the whole coding, kept between requests: a theme page's count, the authors of its
-/// passages and its page of passages in reading order. Counting a common theme reads every one of its passages
+/// Answers that read across the whole store, kept between requests: a theme page's count, the authors of its
+/// passages and its page of passages in reading order; the home page's count and page of the listing. Counting a common theme reads every one of its passages
 /// (118,270 for the largest at a million tags, about half a second) to show 25. A kept answer is used only while
 /// nothing in the store has changed since it was worked out: every committed write through this program moves
 /// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, another instance) is not seen

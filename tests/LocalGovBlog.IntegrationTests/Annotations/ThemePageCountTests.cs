@@ -95,4 +95,21 @@ public sealed partial class ThemePageCountTests : IAsyncLifetime
         Assert.Equal("0 passages", (await ReadThemeAsync()).Count);
         Assert.DoesNotContain(FirstWords(first.Text), await ReadThemeHtmlAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnAuthorWithNoPassageHere_OrAPagePastTheLast_ShowsNone()
+    {
+        var (slug, text) = await TaggingClient.FirstArticleAsync(_tagger);
+        await TaggingClient.TagAsync(_tagger, slug, text, FirstWords(text), ["partnership"]);
+
+        foreach (var address in new[] { Theme + "?author=no-such-author", Theme + "?page=99" })
+        {
+            var response = await _reader.Http.GetAsync(address, Cancel);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+            Assert.False(html.Contains(FirstWords(text), StringComparison.Ordinal), address);
+        }
+        var byNobody = await _reader.Http.GetStringAsync(Theme + "?author=no-such-author", Cancel);
+        Assert.Equal("0 passages", CountHeading().Match(byNobody).Groups[1].Value);
+    }
 }

@@ -26,7 +26,8 @@ public sealed class PassagesModel(AnalysisService analysis, ArchiveDbContext db)
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task<IActionResult> OnGetAsync(string? of, string? by, string? @in, string? with, int? page, CancellationToken cancellationToken)
+    // "page" is bound from the query string: by that name Razor Pages would bind its own route value, the page's name.
+    public async Task<IActionResult> OnGetAsync(string? of, string? by, string? @in, string? with, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         if (!await ResolveAsync(cancellationToken))
         {

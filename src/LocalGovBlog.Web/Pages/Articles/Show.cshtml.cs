@@ -90,10 +90,9 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
                 return NotFound();
             }
             var block = article.Blocks[ordinal];
-            var articleId = head.Id;
             SuggestFor = ordinal;
             Form.Block = ordinal;
-            Suggestions = await suggestions.ForParagraphAsync(articleId, block.Start, block.End, article.Text[block.Start..block.End], User, SuggestedThemes, cancellationToken);
+            Suggestions = await suggestions.ForParagraphAsync(head.Id, block.Start, block.End, article.Text[block.Start..block.End], User, SuggestedThemes, cancellationToken);
         }
         return Page();
     }

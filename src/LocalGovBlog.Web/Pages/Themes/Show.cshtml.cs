@@ -35,7 +35,9 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
 
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? author, int? page, CancellationToken cancellationToken)
+    // "page" is a route value Razor Pages keeps for the page's own name: bound by that name, ?page= never reached the
+    // handler and every page number showed the first page. The query string is bound instead, as on the home page.
+    public async Task<IActionResult> OnGetAsync(string slug, string? author, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var theme = await db.Themes.AsNoTracking().Where(t => t.Slug == slug)
             .Select(t => new { t.Id, View = new ThemeView(t.Slug, t.Name, t.Color, t.Description) }).FirstOrDefaultAsync(cancellationToken);
@@ -53,15 +55,26 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
         var tagged = db.Annotations.AsNoTracking().Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Id == themeId));
         var all = await memo.GetAsync(new SummaryOf(themeId), ct => SummariseAsync(counted, ct), cancellationToken);
         AuthorChoices = all.Authors;
-        if (Author is not null)
+        // Only real questions are asked and kept: an author with no passage here, or a page past the last, has nothing
+        // to show, so a reader typing any author or page number costs no query and fills nothing in ReadMemo.
+        if (Author is not null && !AuthorChoices.Any(choice => choice.Slug == Author))
         {
-            var byAuthor = counted.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
-            tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == Author));
-            Total = (await memo.GetAsync(new CountOf(themeId, Author), async ct => new ThemeSummary(await byAuthor.CountAsync(ct), []), cancellationToken)).Total;
+            Total = 0;
+            return Page();
+        }
+        if (Author is { } authorSlug)
+        {
+            var byAuthor = counted.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == authorSlug));
+            tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == authorSlug));
+            Total = (await memo.GetAsync(new CountOf(themeId, authorSlug), async ct => new PassageCount(await byAuthor.CountAsync(ct)), cancellationToken)).Total;
         }
         else
         {
             Total = all.Total;
+        }
+        if (PageNumber > PageCount)
+        {
+            return Page();
         }
         // Starting from the articles in listing order and stopping after this page's passages: SQLite walks the
         // articles' order index and looks up each one's tags, instead of sorting every passage of the theme.
@@ -91,6 +104,8 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
     private sealed record SummaryOf(int Theme);
 
     private sealed record CountOf(int Theme, string Author);
+
+    private sealed record PassageCount(int Total);
 
     private sealed record PassagesOf(int Theme, string? Author, int Page);
 
