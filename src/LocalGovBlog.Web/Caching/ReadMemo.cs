@@ -7,13 +7,14 @@ namespace LocalGovBlog.Web.Caching;
 
 /// <summary>
 /// Answers that read across the whole store, kept between requests: a theme page's count, the authors of its
-/// passages and its page of passages in reading order; the home page's count and page of the listing. Counting a common theme reads every one of its passages
+/// passages and its page of passages in reading order; the home page's count and page of the listing; an anonymous
+/// reader's view of an article's tags (<c>PublicTags</c>). Counting a common theme reads every one of its passages
 /// (118,270 for the largest at a million tags, about half a second) to show 25. A kept answer is used only while
 /// nothing in the store has changed since it was worked out: every committed write through this program moves
-/// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, another instance) is not seen
-/// that way, so an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, the bound the page cache gives.
-/// Unlike the page cache it serves signed-in readers too: these answers are the same for everyone. With PostgreSQL,
-/// where other instances write to the same store, nothing is kept unless <c>Cache:Output=true</c> accepts that delay.
+/// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, another instance) is not
+/// seen that way, so an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, the bound the page cache
+/// gives. Unlike the page cache, most of these serve signed-in readers too: they are the same for everyone. With
+/// PostgreSQL, where other instances write to the same store, nothing is kept unless <c>Cache:Output=true</c> accepts that delay.
 /// </summary>
 public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> options, IOptions<StoreOptions> store, TimeProvider clock)
 {
@@ -29,6 +30,17 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
 
     /// <summary>A bound on what is kept (theme pages × authors × page numbers readers opened); reached, all is dropped.</summary>
     private const int MaxKept = 2048;
+
+    /// <summary>An answer that says roughly how much memory it holds (an article's tags and their HTML can be a megabyte).</summary>
+    public interface ISized
+    {
+        long Bytes { get; }
+    }
+
+    /// <summary>What the sized answers kept hold together; past <see cref="CacheOptions.MemoMegabytes"/>, all is dropped.</summary>
+    private long _bytes;
+
+    private readonly long _maxBytes = options.Value.MemoMegabytes * 1024L * 1024L;
 
     /// <param name="key">A value (a record) naming the question.</param>
     /// <param name="answer">Works the answer out. Readers who ask the same question while it runs wait for this one
@@ -50,9 +62,10 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
         {
             return (T)await kept.Answer.WaitAsync(cancellationToken);
         }
-        if (_kept.Count >= MaxKept)
+        if (_kept.Count >= MaxKept || Interlocked.Read(ref _bytes) > _maxBytes)
         {
             _kept.Clear();
+            Interlocked.Exchange(ref _bytes, 0);
         }
         var working = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var mine = new Kept(current, now.AddSeconds(options.Value.OutputSeconds), working.Task);
@@ -63,7 +76,12 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
         }
         try
         {
-            working.SetResult(await answer(CancellationToken.None));
+            var result = await answer(CancellationToken.None);
+            if (result is ISized sized)
+            {
+                Interlocked.Add(ref _bytes, sized.Bytes);
+            }
+            working.SetResult(result);
         }
         catch (Exception exception)
         {
