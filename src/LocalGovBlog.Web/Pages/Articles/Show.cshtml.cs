@@ -84,7 +84,7 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
         if (viewerId is null && head.AnyTags)
         {
             var kept = await memo.GetAsync(new PublicTagsOf(head.Id, head.ContentHash),
-                async ct => new PublicTags(await ArticleTags.RowsAsync(db, slug, null, ct), content), cancellationToken);
+                async (store, ct) => new PublicTags(await ArticleTags.RowsAsync(store, slug, null, ct), content), cancellationToken);
             _public = kept.For(theme);
             Tags = _public.Tags;
         }
