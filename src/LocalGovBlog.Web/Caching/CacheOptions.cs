@@ -19,7 +19,8 @@ public sealed class CacheOptions
     public int ArticleTextMegabytes { get; set; } = 64;
 
     /// <summary>How much memory the answers kept between writes (ReadMemo: theme pages' counts and passages, the home
-    /// page's listing, anonymous readers' view of an article's tags) may hold, in megabytes; past it all are dropped.</summary>
+    /// page's listing, anonymous readers' view of an article's tags, search's theme counts) may hold, in megabytes; past it
+    /// the least recently used are dropped.</summary>
     public int MemoMegabytes { get; set; } = 32;
 
     public bool OutputEnabled(bool postgreSql) => Output ?? !postgreSql;

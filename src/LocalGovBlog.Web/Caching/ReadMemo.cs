@@ -43,12 +43,24 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
 
         /// <summary>True for the one caller who is to work out the fresh answer.</summary>
         public bool StartRefresh() => Interlocked.Exchange(ref _refreshing, 1) == 0;
+
+        private long _lastUsed;
+
+        /// <summary>When a reader last had it (for dropping the least recently used first).</summary>
+        public long LastUsed => Volatile.Read(ref _lastUsed);
+
+        public void Touch(DateTimeOffset now) => Volatile.Write(ref _lastUsed, now.UtcTicks);
+
+        public long Bytes => Answer.IsCompletedSuccessfully && Answer.Result is ISized sized ? sized.Bytes : 0;
     }
 
     private readonly ConcurrentDictionary<object, Kept> _kept = new();
 
-    /// <summary>A bound on what is kept (theme pages × authors × page numbers readers opened); reached, all is dropped.</summary>
+    /// <summary>A bound on how many answers are kept (theme pages × authors × page numbers, articles read anonymously);
+    /// reached, the least recently used are dropped down to half of it.</summary>
     private const int MaxKept = 2048;
+
+    private readonly Lock _trimming = new();
 
     /// <summary>An answer that says roughly how much memory it holds (an article's tags and their HTML can be a megabyte).</summary>
     public interface ISized
@@ -56,7 +68,8 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
         long Bytes { get; }
     }
 
-    /// <summary>What the sized answers kept hold together; past <see cref="CacheOptions.MemoMegabytes"/>, all is dropped.</summary>
+    /// <summary>What the sized answers kept hold together (counted up as they come, and exactly at each trim); past
+    /// <see cref="CacheOptions.MemoMegabytes"/>, the least recently used are dropped down to half of it.</summary>
     private long _bytes;
 
     private readonly long _maxBytes = options.Value.MemoMegabytes * 1024L * 1024L;
@@ -81,10 +94,12 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
         {
             if (kept.Serves(current, now))
             {
+                kept.Touch(now);
                 return (T)await kept.Answer.WaitAsync(cancellationToken);
             }
             if (kept.ServesWhileRefreshed(current))
             {
+                kept.Touch(now);
                 if (kept.StartRefresh())
                 {
                     _ = RefreshAsync(key, kept, answer);
@@ -94,11 +109,11 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
         }
         if (_kept.Count >= MaxKept || Interlocked.Read(ref _bytes) > _maxBytes)
         {
-            _kept.Clear();
-            Interlocked.Exchange(ref _bytes, 0);
+            Trim();
         }
         var working = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var mine = new Kept(current, now.AddSeconds(options.Value.OutputSeconds), working.Task);
+        mine.Touch(now);
         var chosen = _kept.AddOrUpdate(key, mine, (_, existing) => existing.Serves(current, now) ? existing : mine);
         if (!ReferenceEquals(chosen, mine))
         {
@@ -114,6 +129,35 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
             working.SetException(exception);
         }
         return (T)await working.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Drops the least recently used answers until half the bounds are left: a crawler reading thousands of
+    /// articles once each then pushes out its own pages, not the theme pages and search counts readers keep asking for.</summary>
+    private void Trim()
+    {
+        lock (_trimming)
+        {
+            if (_kept.Count < MaxKept && Interlocked.Read(ref _bytes) <= _maxBytes)
+            {
+                return; // another reader trimmed meanwhile
+            }
+            var entries = _kept.ToArray();
+            var bytes = entries.Sum(entry => entry.Value.Bytes);
+            var count = entries.Length;
+            foreach (var entry in entries.OrderBy(entry => entry.Value.LastUsed))
+            {
+                if (count <= MaxKept / 2 && bytes <= _maxBytes / 2)
+                {
+                    break;
+                }
+                if (_kept.TryRemove(entry))
+                {
+                    count--;
+                    bytes -= entry.Value.Bytes;
+                }
+            }
+            Interlocked.Exchange(ref _bytes, bytes);
+        }
     }
 
     private async Task<T> WorkOutAsync<T>(Func<ArchiveDbContext, CancellationToken, Task<T>> answer, CancellationToken cancellationToken)
@@ -142,7 +186,9 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
         try
         {
             var fresh = Count(await WorkOutAsync(answer, CancellationToken.None));
-            if (_kept.TryUpdate(key, new Kept(current, now.AddSeconds(options.Value.OutputSeconds), Task.FromResult<object>(fresh)), stale)
+            var kept = new Kept(current, now.AddSeconds(options.Value.OutputSeconds), Task.FromResult<object>(fresh));
+            kept.Touch(new DateTimeOffset(stale.LastUsed, TimeSpan.Zero));
+            if (_kept.TryUpdate(key, kept, stale)
                 && stale.Answer.Result is ISized replaced)
             {
                 Interlocked.Add(ref _bytes, -replaced.Bytes);

@@ -66,17 +66,30 @@ public class ReadMemoTests
     }
 
     [Fact]
-    public async Task AnswersHoldingMoreThanTheBudget_AreDroppedAndWorkedOutAgain()
+    public async Task PastTheMemoryBudget_TheLeastRecentlyUsedAnswersAreDropped()
     {
-        var memo = Memo(new AnalysisVersion(), memoMegabytes: 1);
-        var asked = 0;
-        Task<Answer> Big(ArchiveDbContext store, CancellationToken _) => Task.FromResult(new Answer(++asked, Bytes: 700 * 1024));
+        var clock = new Clock();
+        var memo = Memo(new AnalysisVersion(), memoMegabytes: 1, clock: clock);
+        var asked = new Dictionary<string, int>();
+        Task<Answer> Work(string key)
+        {
+            clock.Now += TimeSpan.FromMilliseconds(10);
+            return memo.GetAsync(key, (_, _) =>
+            {
+                asked[key] = asked.GetValueOrDefault(key) + 1;
+                return Task.FromResult(new Answer(asked[key], Bytes: 300 * 1024));
+            }, Cancel);
+        }
 
-        await memo.GetAsync("first", Big, Cancel);
-        await memo.GetAsync("second", Big, Cancel); // 1.4 MB kept: over the budget from now on
-        Assert.Equal(2, (await memo.GetAsync("second", Big, Cancel)).Value);
-        await memo.GetAsync("third", Big, Cancel);  // a new answer drops everything kept first
-        Assert.Equal(4, (await memo.GetAsync("first", Big, Cancel)).Value);
+        foreach (var key in new[] { "a", "b", "c", "d" })
+        {
+            await Work(key); // 1.2 MB kept: over the budget from now on
+        }
+        await Work("a"); // read again: now the most recently used
+        await Work("e"); // dropped down to half the budget, oldest first: b, c, d go
+
+        Assert.Equal(1, (await Work("a")).Value);
+        Assert.Equal(2, (await Work("b")).Value);
     }
 
     [Fact]
