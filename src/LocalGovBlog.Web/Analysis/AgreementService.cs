@@ -72,12 +72,8 @@ public sealed class AgreementService(ArchiveDbContext db)
         }
 
         // Only what this reader may see, in the articles the filters allow; whose the tags are decides the sides.
-        var filter = scope.Filter;
-        var visible = snapshot.Passages.Where(p => AnalysisFilter.Visible(p, viewer)
-            && filter.Includes(snapshot.Articles.GetValueOrDefault(p.ArticleId))).ToList();
+        var (sideA, sideB) = snapshot.Sides(coderA!, coderB, scope.Filter, viewer);
         var themeIds = scope.Themes.Select(t => t.Id).ToList();
-        var sideA = visible.Where(p => p.OwnerId == coderA).ToList();
-        var sideB = visible.Where(p => everyoneElse ? p.OwnerId != coderA : p.OwnerId == coderB).ToList();
         var articleIds = slugs.Count > 0
             ? named.Select(n => n.Id).ToHashSet()
             : sideA.Concat(sideB).Where(p => p.ThemeIds.Any(themeIds.Contains)).Select(p => p.ArticleId).ToHashSet();
@@ -103,7 +99,7 @@ public sealed class AgreementService(ArchiveDbContext db)
     public static IReadOnlyList<string> Taggers(AnalysisSnapshot snapshot, string? viewerId)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return [.. snapshot.Passages.Where(p => AnalysisFilter.Visible(p, viewerId)).Select(p => p.OwnerId).Distinct()
+        return [.. snapshot.VisibleTaggers(viewerId)
             .Select(id => snapshot.TaggerNames.GetValueOrDefault(id, id)).Order(StringComparer.CurrentCultureIgnoreCase)];
     }
 
