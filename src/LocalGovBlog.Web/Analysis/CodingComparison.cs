@@ -44,10 +44,11 @@ public static class CodingComparison
         return results;
     }
 
-    /// <summary>Each side's passages with the theme that the other side did not code in full, article by article.</summary>
+    /// <summary>Each side's passages with the theme that the other side did not code in full, article by article (the
+    /// first <paramref name="max"/> articles and themes where they part).</summary>
     public static IReadOnlyList<Disagreement> Disagreements(
         IReadOnlyDictionary<int, int> articleLengths, IReadOnlyList<int> themeIds,
-        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB)
+        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB, int max = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(articleLengths);
         ArgumentNullException.ThrowIfNull(themeIds);
@@ -72,6 +73,10 @@ public static class CodingComparison
                 if (onlyA.Count > 0 || onlyB.Count > 0)
                 {
                     found.Add(new Disagreement(theme, articleId, onlyA, onlyB));
+                    if (found.Count == max)
+                    {
+                        return found;
+                    }
                 }
             }
         }
