@@ -518,17 +518,35 @@ public sealed class AnalysisSnapshot
     }
 
     /// <summary>
-    /// <see cref="With"/> for the usual tag write, which leaves the same articles (with the same dates and authors), the
-    /// same owners and the same themes in the snapshot: then every number stays as it is, and the new arrays are the old
-    /// ones copied in blocks around the few passages that leave and come in, with no renumbering, no sorting and the
-    /// articles' table shared. Null when the write changes any of those, and <see cref="With"/> copies passage by passage.
+    /// <see cref="With"/> for the usual tag write, which leaves the same owners and the same themes in the snapshot: then
+    /// their numbers stay as they are, and the new arrays are the old ones copied in blocks around the few passages that
+    /// leave and come in, with no renumbering of themes or owners and no sorting (an article coming in or leaving only
+    /// renumbers the articles as they are copied). Null when an owner or a theme comes in or leaves, or more than a few
+    /// tags changed, and <see cref="With"/> copies passage by passage and numbers everything again.
     /// </summary>
     private AnalysisSnapshot? Spliced(IReadOnlySet<int> changedTags, IReadOnlyCollection<CodedPassage> passages,
         IReadOnlyDictionary<int, CodedArticle?> articles, IReadOnlyDictionary<string, string> taggerNames)
     {
-        if (changedTags.Count > 64 || articles.Values.Any(a => a is null || !_table.Holds(a)))
+        if (changedTags.Count > 64)
         {
             return null;
+        }
+        // The articles' table is shared when the write leaves it as it was; otherwise it is made again (tens of thousands
+        // of articles, not a million passages) and each old passage's article renumbered as it is copied.
+        var table = _table;
+        int[]? moved = null;
+        if (articles.Values.Any(a => a is null || !_table.Holds(a)))
+        {
+            var list = new List<CodedArticle>(_articles.Length + articles.Count);
+            list.AddRange(_articles.Where(a => !articles.ContainsKey(a.Id)));
+            list.AddRange(articles.Values.OfType<CodedArticle>());
+            list.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+            table = ArticleTable.Of([.. list]);
+            moved = new int[_articles.Length];
+            for (var a = 0; a < moved.Length; a++)
+            {
+                moved[a] = Array.BinarySearch(table.Ids, _articles[a].Id);
+            }
         }
         var ownerLeft = new int[_ownerIds.Length];
         var themeLeft = (int[])_themeUse.Clone();
@@ -552,16 +570,23 @@ public sealed class AnalysisSnapshot
             }
         }
         removed.Sort();
+        if (moved is not null)
+        {
+            // An article leaves when none of its tags is left: every passage of it must be among those leaving.
+            for (var a = 0; a < moved.Length; a++)
+            {
+                if (moved[a] < 0 && Run(a) is var (first, last) && Enumerable.Range(first, last - first).Any(p => removed.BinarySearch(p) < 0))
+                {
+                    return null;
+                }
+            }
+        }
         var rows = new List<(int At, int Article, int Start, int End, int Tag, int Owner, bool IsPublic, int[] Themes)>();
         foreach (var passage in passages)
         {
-            var at = Array.BinarySearch(_table.Ids, passage.ArticleId);
+            var at = Array.BinarySearch(table.Ids, passage.ArticleId);
             if (at < 0)
             {
-                if (articles.ContainsKey(passage.ArticleId))
-                {
-                    return null; // an article coming in: the table changes
-                }
                 continue;
             }
             var by = Array.BinarySearch(_ownerIds, passage.OwnerId, StringComparer.Ordinal);
@@ -585,7 +610,7 @@ public sealed class AnalysisSnapshot
             }
             numbers.Sort();
             ownerLeft[by]++;
-            rows.Add((Position(at, passage.Start, passage.End, passage.TagId), at, passage.Start, passage.End, passage.TagId, by,
+            rows.Add((Position(passage.ArticleId, passage.Start, passage.End, passage.TagId), at, passage.Start, passage.End, passage.TagId, by,
                 passage.IsPublic, [.. numbers]));
         }
         if (ownerLeft.Any(n => n == 0) || themeLeft.Any(n => n == 0))
@@ -626,7 +651,17 @@ public sealed class AnalysisSnapshot
             if (n > 0)
             {
                 Array.Copy(_tag, from, tag, q, n);
-                Array.Copy(_article, from, article, q, n);
+                if (moved is null)
+                {
+                    Array.Copy(_article, from, article, q, n);
+                }
+                else
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        article[q + i] = moved[_article[from + i]];
+                    }
+                }
                 Array.Copy(_owner, from, owner, q, n);
                 Array.Copy(_start, from, start, q, n);
                 Array.Copy(_end, from, end, q, n);
@@ -665,17 +700,42 @@ public sealed class AnalysisSnapshot
             }
         }
         themeStart[count] = k;
-        return new AnalysisSnapshot(_table, tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf, _themeIds, _ownerIds, names);
+        return new AnalysisSnapshot(table, tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf, _themeIds, _ownerIds, names);
     }
 
-    /// <summary>How many passages sort before (article, start, end, tag): where a passage with these goes.</summary>
-    private int Position(int article, int start, int end, int tag)
+    /// <summary>The passages of article number <paramref name="article"/>: [First, Last).</summary>
+    private (int First, int Last) Run(int article)
+    {
+        static int LowerBound(int[] sorted, int value)
+        {
+            int low = 0, high = sorted.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (sorted[middle] < value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+        return (LowerBound(_article, article), LowerBound(_article, article + 1));
+    }
+
+    /// <summary>How many passages sort before (article, start, end, tag), the article by id (it may be new here): where a
+    /// passage with these goes.</summary>
+    private int Position(int articleId, int start, int end, int tag)
     {
         int low = 0, high = _tag.Length;
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            var before = _article[middle] != article ? _article[middle] < article
+            var id = _table.Ids[_article[middle]];
+            var before = id != articleId ? id < articleId
                 : _start[middle] != start ? _start[middle] < start
                 : _end[middle] != end ? _end[middle] < end
                 : _tag[middle] < tag;
