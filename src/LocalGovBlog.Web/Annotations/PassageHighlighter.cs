@@ -8,6 +8,9 @@ public sealed record HighlightRange(int Id, int Start, int End, string ThemeSlug
 
     /// <summary>What the highlight says about itself to a pointer's tooltip: "Devolution, Austerity".</summary>
     public string Label { get; init; } = ThemeSlug;
+
+    /// <summary>The names of its themes, each on its own (the label's parts), for a tooltip naming each theme once.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [ThemeSlug];
 }
 
 /// <summary>A run of a block's text and the tags covering all of it (none for plain text).</summary>

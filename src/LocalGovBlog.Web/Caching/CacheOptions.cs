@@ -18,5 +18,9 @@ public sealed class CacheOptions
     /// body's HTML without highlights), in megabytes; the least recently read go first. 0 keeps none.</summary>
     public int ArticleTextMegabytes { get; set; } = 64;
 
+    /// <summary>How much memory the answers kept between writes (ReadMemo: theme pages' counts and passages, the home
+    /// page's listing, anonymous readers' view of an article's tags) may hold, in megabytes; past it all are dropped.</summary>
+    public int MemoMegabytes { get; set; } = 32;
+
     public bool OutputEnabled(bool postgreSql) => Output ?? !postgreSql;
 }

@@ -7,22 +7,42 @@ namespace LocalGovBlog.Web.Caching;
 
 /// <summary>
 /// Answers that read across the whole store, kept between requests: a theme page's count, the authors of its
-/// passages and its page of passages in reading order; the home page's count and page of the listing. Counting a common theme reads every one of its passages
+/// passages and its page of passages in reading order; the home page's count and page of the listing; an anonymous
+/// reader's view of an article's tags (<c>PublicTags</c>). Counting a common theme reads every one of its passages
 /// (118,270 for the largest at a million tags, about half a second) to show 25. A kept answer is used only while
 /// nothing in the store has changed since it was worked out: every committed write through this program moves
-/// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, another instance) is not seen
-/// that way, so an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, the bound the page cache gives.
-/// Unlike the page cache it serves signed-in readers too: these answers are the same for everyone. With PostgreSQL,
-/// where other instances write to the same store, nothing is kept unless <c>Cache:Output=true</c> accepts that delay.
+/// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, another instance) is not
+/// seen that way, so an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, the bound the page cache
+/// gives. Unlike the page cache, most of these serve signed-in readers too: they are the same for everyone. With
+/// PostgreSQL, where other instances write to the same store, nothing is kept unless <c>Cache:Output=true</c> accepts that delay.
+/// An answer past that time but with no write since is still given while a fresh one is worked out behind it, so
+/// readers of a busy page do not all wait for the recount once a minute; a write through this program is never
+/// answered that way. Answers are worked out on a store context of their own (a reader may leave before one is done).
 /// </summary>
-public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> options, IOptions<StoreOptions> store, TimeProvider clock)
+public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> options, IOptions<StoreOptions> store, TimeProvider clock,
+    IServiceScopeFactory scopes, ILogger<ReadMemo> logger)
 {
     private readonly bool _enabled = !store.Value.IsPostgreSql || options.Value.Output == true;
 
-    private sealed record Kept(long Version, DateTimeOffset Until, Task<object> Answer)
+    private sealed class Kept(long version, DateTimeOffset until, Task<object> answer)
     {
-        public bool Serves(long version, DateTimeOffset now) =>
-            Version == version && Until > now && !Answer.IsFaulted && !Answer.IsCanceled;
+        public long Version { get; } = version;
+
+        public DateTimeOffset Until { get; } = until;
+
+        public Task<object> Answer { get; } = answer;
+
+        private int _refreshing;
+
+        /// <summary>Current: no write since, and not past its time (or still being worked out).</summary>
+        public bool Serves(long current, DateTimeOffset now) =>
+            Version == current && !Answer.IsFaulted && !Answer.IsCanceled && (Until > now || !Answer.IsCompleted);
+
+        /// <summary>Past its time with no write since: good to give while a fresh one is worked out.</summary>
+        public bool ServesWhileRefreshed(long current) => Version == current && Answer.IsCompletedSuccessfully;
+
+        /// <summary>True for the one caller who is to work out the fresh answer.</summary>
+        public bool StartRefresh() => Interlocked.Exchange(ref _refreshing, 1) == 0;
     }
 
     private readonly ConcurrentDictionary<object, Kept> _kept = new();
@@ -30,29 +50,52 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
     /// <summary>A bound on what is kept (theme pages × authors × page numbers readers opened); reached, all is dropped.</summary>
     private const int MaxKept = 2048;
 
+    /// <summary>An answer that says roughly how much memory it holds (an article's tags and their HTML can be a megabyte).</summary>
+    public interface ISized
+    {
+        long Bytes { get; }
+    }
+
+    /// <summary>What the sized answers kept hold together; past <see cref="CacheOptions.MemoMegabytes"/>, all is dropped.</summary>
+    private long _bytes;
+
+    private readonly long _maxBytes = options.Value.MemoMegabytes * 1024L * 1024L;
+
     /// <param name="key">A value (a record) naming the question.</param>
-    /// <param name="answer">Works the answer out. Readers who ask the same question while it runs wait for this one
-    /// answer instead of each reading the whole coding again; so it runs to the end even if the reader who started it
-    /// goes away (the work is bounded), and a failure is not kept.</param>
-    public async Task<T> GetAsync<T>(object key, Func<CancellationToken, Task<T>> answer, CancellationToken cancellationToken)
+    /// <param name="answer">Works the answer out from the store context it is given. Readers who ask the same question
+    /// while it runs wait for this one answer instead of each reading the whole coding again; so it runs to the end
+    /// even if the reader who started it goes away (the work is bounded), and a failure is not kept.</param>
+    public async Task<T> GetAsync<T>(object key, Func<ArchiveDbContext, CancellationToken, Task<T>> answer, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(answer);
         if (!_enabled)
         {
-            return await answer(cancellationToken);
+            return await WorkOutAsync(answer, cancellationToken);
         }
         // Read before answering: a write that lands meanwhile moves it on, so that answer is never taken as current.
         var current = version.Current;
         var now = clock.GetUtcNow();
-        if (_kept.TryGetValue(key, out var kept) && kept.Serves(current, now))
+        if (_kept.TryGetValue(key, out var kept))
         {
-            return (T)await kept.Answer.WaitAsync(cancellationToken);
+            if (kept.Serves(current, now))
+            {
+                return (T)await kept.Answer.WaitAsync(cancellationToken);
+            }
+            if (kept.ServesWhileRefreshed(current))
+            {
+                if (kept.StartRefresh())
+                {
+                    _ = RefreshAsync(key, kept, answer);
+                }
+                return (T)kept.Answer.Result;
+            }
         }
-        if (_kept.Count >= MaxKept)
+        if (_kept.Count >= MaxKept || Interlocked.Read(ref _bytes) > _maxBytes)
         {
             _kept.Clear();
+            Interlocked.Exchange(ref _bytes, 0);
         }
         var working = new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously);
         var mine = new Kept(current, now.AddSeconds(options.Value.OutputSeconds), working.Task);
@@ -63,7 +106,7 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
         }
         try
         {
-            working.SetResult(await answer(CancellationToken.None));
+            working.SetResult(Count(await WorkOutAsync(answer, CancellationToken.None)));
         }
         catch (Exception exception)
         {
@@ -72,4 +115,48 @@ public sealed class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> opt
         }
         return (T)await working.Task.WaitAsync(cancellationToken);
     }
+
+    private async Task<T> WorkOutAsync<T>(Func<ArchiveDbContext, CancellationToken, Task<T>> answer, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await answer(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), cancellationToken);
+    }
+
+    private T Count<T>(T answer)
+    {
+        if (answer is ISized sized)
+        {
+            Interlocked.Add(ref _bytes, sized.Bytes);
+        }
+        return answer;
+    }
+
+    /// <summary>Works a kept answer out again behind the readers, and keeps it unless a write came meanwhile (then the
+    /// next reader works it out, as after any write). After a failure the next reader works it out.</summary>
+    private async Task RefreshAsync<T>(object key, Kept stale, Func<ArchiveDbContext, CancellationToken, Task<T>> answer)
+        where T : class
+    {
+        await Task.Yield();
+        var current = version.Current;
+        var now = clock.GetUtcNow();
+        try
+        {
+            var fresh = Count(await WorkOutAsync(answer, CancellationToken.None));
+            if (_kept.TryUpdate(key, new Kept(current, now.AddSeconds(options.Value.OutputSeconds), Task.FromResult<object>(fresh)), stale)
+                && stale.Answer.Result is ISized replaced)
+            {
+                Interlocked.Add(ref _bytes, -replaced.Bytes);
+            }
+        }
+#pragma warning disable CA1031 // a background refresh must not fail the process; the kept answer stays until the next write
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            RefreshFailed(logger, exception, key);
+            _kept.TryRemove(KeyValuePair.Create(key, stale));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A kept answer for {Key} could not be worked out again; the next reader works it out.")]
+    private static partial void RefreshFailed(ILogger logger, Exception exception, object key);
 }

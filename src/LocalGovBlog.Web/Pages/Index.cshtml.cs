@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Pages;
 
-public sealed class IndexModel(ArchiveDbContext db, ReadMemo memo) : PageModel
+public sealed class IndexModel(ReadMemo memo) : PageModel
 {
     public const int PageSize = 20;
 
@@ -27,7 +27,7 @@ public sealed class IndexModel(ArchiveDbContext db, ReadMemo memo) : PageModel
             return NotFound();
         }
         // Counted and listed once per store version (ReadMemo): the list changes only when an import does.
-        TotalArticles = (await memo.GetAsync(new CountOfArticles(), async ct => new ArticleTotal(await db.Articles.CountAsync(ct)), cancellationToken)).Total;
+        TotalArticles = (await memo.GetAsync(new CountOfArticles(), async (store, ct) => new ArticleTotal(await store.Articles.CountAsync(ct)), cancellationToken)).Total;
         PageCount = Math.Max(1, (TotalArticles + PageSize - 1) / PageSize);
         PageNumber = pageNumber ?? 1;
         if (PageNumber < 1 || PageNumber > PageCount)
@@ -35,8 +35,8 @@ public sealed class IndexModel(ArchiveDbContext db, ReadMemo memo) : PageModel
             return NotFound();
         }
         var number = PageNumber;
-        Articles = await memo.GetAsync(new ListingPage(number), ct => db.Articles.AsNoTracking()
-            .InListingOrder(db)
+        Articles = await memo.GetAsync(new ListingPage(number), (store, ct) => store.Articles.AsNoTracking()
+            .InListingOrder(store)
             .Skip((number - 1) * PageSize)
             .Take(PageSize)
             .ToListItemsAsync(ct), cancellationToken);

@@ -133,18 +133,19 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
     private static string IdList(IEnumerable<int> ids) =>
         string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>Matching articles per theme, for the words alone, so a reader can narrow down by theme.
-    /// Driven from the tagged articles (a small share of the archive), each checked against the match,
-    /// so an archive with few tags pays almost nothing however many articles the words match.</summary>
+    /// <summary>Matching articles per theme, for the words alone, so a reader can narrow down by theme. The matches are
+    /// listed once (tens of milliseconds even for a word in nearly every article) and each visible tag's article looked
+    /// up in that list. Asking the full-text index about each tagged article instead was one search per article: 7.5 s
+    /// for a word in nine articles in ten at a million tags, against about one second this way.</summary>
     protected override async Task<IReadOnlyList<SearchFacet>> ThemeFacetsAsync(SearchMatch match, CancellationToken cancellationToken)
     {
         var connection = Connection;
         await using var command = Command(connection, """
-            WITH tagged AS (SELECT DISTINCT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
-                            WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL),
-                 counts AS (SELECT tagged.ThemeId, count(*) AS n FROM tagged
-                            WHERE EXISTS (SELECT 1 FROM ArticleSearch WHERE ArticleSearch MATCH $match AND rowid = tagged.ArticleId)
-                            GROUP BY tagged.ThemeId)
+            WITH hits AS MATERIALIZED (SELECT rowid AS id FROM ArticleSearch WHERE ArticleSearch MATCH $match),
+                 counts AS (SELECT t.ThemeId, count(DISTINCT an.ArticleId) AS n
+                            FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
+                            WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL AND an.ArticleId IN (SELECT id FROM hits)
+                            GROUP BY t.ThemeId)
             SELECT th.Id, th.Slug, th.Name, counts.n
             FROM counts JOIN Themes th ON th.Id = counts.ThemeId
             ORDER BY counts.n DESC, th.Name

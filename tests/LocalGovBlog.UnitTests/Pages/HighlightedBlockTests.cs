@@ -25,15 +25,15 @@ public class HighlightedBlockTests
     }
 
     [Fact]
-    public void WordsUnderManyReadersTags_NameEachSetOfThemesOnce_AndSayHowManyTagsCoverThem()
+    public void WordsUnderManyReadersTags_NameEachThemeOnce_AndSayHowManyTagsCoverThem()
     {
         var html = Render(
-            new HighlightRange(1, 0, 21, "austerity") { Label = "Austerity" },
-            new HighlightRange(2, 0, 21, "austerity") { Label = "Austerity" },
-            new HighlightRange(3, 0, 21, "housing") { Themes = ["housing", "austerity"], Label = "Housing, Austerity" },
-            new HighlightRange(4, 0, 21, "austerity") { Label = "Austerity" });
+            new HighlightRange(1, 0, 21, "austerity") { Label = "Austerity", Names = ["Austerity"] },
+            new HighlightRange(2, 0, 21, "austerity") { Label = "Austerity", Names = ["Austerity"] },
+            new HighlightRange(3, 0, 21, "housing") { Themes = ["housing", "austerity"], Label = "Housing, Austerity", Names = ["Housing", "Austerity"] },
+            new HighlightRange(4, 0, 21, "austerity") { Label = "Austerity", Names = ["Austerity"] });
 
-        Assert.Contains("title=\"Tagged 4 times: Austerity; Housing, Austerity\"", html, StringComparison.Ordinal);
+        Assert.Contains("title=\"Tagged 4 times: Austerity, Housing\"", html, StringComparison.Ordinal);
         Assert.Contains("data-annotations=\"1 2 3 4\"", html, StringComparison.Ordinal);
     }
 

@@ -59,13 +59,12 @@ public static class HighlightedBlock
         return new HtmlString(html.ToString());
     }
 
-    /// <summary>What a pointer over the words says: each distinct set of themes once (a passage under many readers' tags
-    /// would otherwise repeat "Austerity" for every one of them), and how many tags cover it when more than one.</summary>
-    private static string Title(List<HighlightRange> covering)
-    {
-        var labels = string.Join("; ", covering.Select(r => r.Label).Distinct(StringComparer.Ordinal));
-        return covering.Count == 1 ? "Tagged: " + labels : $"Tagged {covering.Count} times: {labels}";
-    }
+    /// <summary>What a pointer over the words says: one tag's themes, or for words under several tags how many cover
+    /// them and each of their themes once (a passage under fifty readers' tags would otherwise repeat "Austerity" fifty
+    /// times, and a heavily coded article's tooltips were a third of its page).</summary>
+    private static string Title(List<HighlightRange> covering) => covering.Count == 1
+        ? "Tagged: " + covering[0].Label
+        : $"Tagged {covering.Count} times: {string.Join(", ", covering.SelectMany(r => r.Names).Distinct(StringComparer.Ordinal))}";
 
     /// <summary>The encoded text of a segment, with footnote markers that lie wholly inside it made links.</summary>
     private static string Words(string text, int from, int to, int blockStart, FootnoteLinks footnotes, bool isNote)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LocalGovBlog.Web.Analysis;
 using LocalGovBlog.Web.Annotations;
+using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
 using Microsoft.AspNetCore.Html;
@@ -27,7 +28,7 @@ public sealed record ArticleAuthorView(string Slug, string Name, string? PostNom
 
 public sealed record BlockView(BlockKind Kind, bool Ordered, int Start, int End);
 
-public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, ThemeSuggestions suggestions, ArticleContentCache contents) : PageModel
+public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, ThemeSuggestions suggestions, ArticleContentCache contents, ReadMemo memo) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
 
@@ -78,10 +79,21 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
         Article = article;
         _content = content;
         Body = content.Body;
-        // A signed-in reader needs the codebook for the tagging form even where nothing is tagged yet.
-        Tags = head.AnyTags || viewerId is not null
-            ? await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken)
-            : new ArticleTags([], [], [], theme);
+        // A signed-in reader needs the codebook for the tagging form even where nothing is tagged yet. Anyone else sees
+        // the public tags, the same for all of them: read and rendered once per version of the words (PublicTags).
+        if (viewerId is null && head.AnyTags)
+        {
+            var kept = await memo.GetAsync(new PublicTagsOf(head.Id, head.ContentHash),
+                async (store, ct) => new PublicTags(await ArticleTags.RowsAsync(store, slug, null, ct), content), cancellationToken);
+            _public = kept.For(theme);
+            Tags = _public.Tags;
+        }
+        else
+        {
+            Tags = head.AnyTags || viewerId is not null
+                ? await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken)
+                : new ArticleTags([], [], [], theme);
+        }
         _footnotes = Tags.Ranges.Count > 0 ? new FootnoteLinks(article.Text, article.Blocks) : FootnoteLinks.None;
         if (suggest is { } ordinal && User.Identity?.IsAuthenticated == true)
         {
@@ -202,7 +214,20 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
     /// <summary>A block's words: exactly the span of the canonical text its offsets name.</summary>
     public IHtmlContent TextOf(BlockView block) => Tags.Ranges.Count == 0
         ? _content.PlainHtml(block)
-        : HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored, _footnotes, block.Kind == BlockKind.Footnote);
+        : _public is not null
+            ? _public.BlockHtml(block)
+            : HighlightedBlock.Render(Article.Text, block.Start, block.End, Tags.Ranges, _anchored, _footnotes, block.Kind == BlockKind.Footnote);
+
+    /// <summary>The public tags as an anonymous reader sees them, rendered once (null for a signed-in reader).</summary>
+    private PublicTagView? _public;
+
+    private sealed record PublicTagsOf(int Article, string ContentHash);
+
+    /// <summary>The tag panel kept from an earlier anonymous request, when there is one (not with a citation open).</summary>
+    public IHtmlContent? KeptPanel => CiteFor is null ? _public?.Panel : null;
+
+    /// <summary>Keeps a panel rendered for an anonymous reader (with no citation open) for the next one.</summary>
+    public IHtmlContent KeepPanel(IHtmlContent rendered) => CiteFor is null && _public is not null ? _public.KeepPanel(rendered) : rendered;
 
     /// <summary>The element id of a note, so markers in the text can link to it.</summary>
     public string? NoteIdOf(BlockView block) =>

@@ -39,8 +39,7 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
     // handler and every page number showed the first page. The query string is bound instead, as on the home page.
     public async Task<IActionResult> OnGetAsync(string slug, string? author, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        var theme = await db.Themes.AsNoTracking().Where(t => t.Slug == slug)
-            .Select(t => new { t.Id, View = new ThemeView(t.Slug, t.Name, t.Color, t.Description) }).FirstOrDefaultAsync(cancellationToken);
+        var theme = await ThemeNamed(db)(db, slug, cancellationToken);
         if (theme is null || page < 1)
         {
             return NotFound();
@@ -49,11 +48,7 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
         Author = string.IsNullOrWhiteSpace(author) ? null : author;
         PageNumber = page ?? 1;
         var themeId = theme.Id;
-        // Counting goes from the theme to its tags through the theme's index on the links; the page goes from the
-        // articles (below). Each is the cheap way round for what it asks.
-        var counted = db.Themes.AsNoTracking().Where(t => t.Id == themeId).SelectMany(t => t.Annotations).Where(a => a.IsPublic && !a.IsOrphan);
-        var tagged = db.Annotations.AsNoTracking().Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Id == themeId));
-        var all = await memo.GetAsync(new SummaryOf(themeId), ct => SummariseAsync(counted, ct), cancellationToken);
+        var all = await memo.GetAsync(new SummaryOf(themeId), (store, ct) => SummariseAsync(store, Counted(store, themeId), ct), cancellationToken);
         AuthorChoices = all.Authors;
         // Only real questions are asked and kept: an author with no passage here, or a page past the last, has nothing
         // to show, so a reader typing any author or page number costs no query and fills nothing in ReadMemo.
@@ -62,43 +57,70 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
             Total = 0;
             return Page();
         }
-        if (Author is { } authorSlug)
-        {
-            var byAuthor = counted.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == authorSlug));
-            tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == authorSlug));
-            Total = (await memo.GetAsync(new CountOf(themeId, authorSlug), async ct => new PassageCount(await byAuthor.CountAsync(ct)), cancellationToken)).Total;
-        }
-        else
-        {
-            Total = all.Total;
-        }
+        var by = Author;
+        Total = by is null
+            ? all.Total
+            : (await memo.GetAsync(new CountOf(themeId, by), async (store, ct) => new PassageCount(
+                await Counted(store, themeId).Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == by)).CountAsync(ct)), cancellationToken)).Total;
         if (PageNumber > PageCount)
         {
             return Page();
         }
-        // Starting from the articles in listing order and stopping after this page's passages: SQLite walks the
-        // articles' order index and looks up each one's tags, instead of sorting every passage of the theme.
-        // The bylines as a second statement: joined into this one, SQLite would build every article's bylines first.
-        Passages = await memo.GetAsync(new PassagesOf(themeId, Author, PageNumber), ct => tagged
+        var number = PageNumber;
+        Passages = await memo.GetAsync(new PassagesOf(themeId, by, number), (store, ct) => PassagesAsync(store, themeId, by, number, ct), cancellationToken);
+        return Page();
+    }
+
+    // Counting goes from the theme to its tags through the theme's index on the links; the page goes from the articles
+    // (PassagesAsync). Each is the cheap way round for what it asks.
+    private static IQueryable<Data.Annotation> Counted(ArchiveDbContext store, int themeId) =>
+        store.Themes.AsNoTracking().Where(t => t.Id == themeId).SelectMany(t => t.Annotations).Where(a => a.IsPublic && !a.IsOrphan);
+
+    /// <summary>Starting from the articles in listing order and stopping after this page's passages: SQLite walks the
+    /// articles' order index and looks up each one's tags, instead of sorting every passage of the theme. The bylines
+    /// as a second statement: joined into this one, SQLite would build every article's bylines first.</summary>
+    private static Task<List<ThemePassage>> PassagesAsync(ArchiveDbContext store, int themeId, string? author, int page, CancellationToken cancellationToken)
+    {
+        var tagged = store.Annotations.AsNoTracking().Where(a => a.IsPublic && !a.IsOrphan && a.Themes.Any(t => t.Id == themeId));
+        if (author is not null)
+        {
+            tagged = tagged.Where(a => a.Article.Authors.Any(aa => aa.Author.Slug == author));
+        }
+        return tagged
             .AsSplitQuery()
             .OrderBy(a => a.Article.SourceOrder).ThenBy(a => a.Start).ThenBy(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(a => new ThemePassage(a.Id, a.Exact, a.Note, a.Owner.UserName!, a.Article.Slug, a.Article.Title,
                 a.Article.Authors.OrderBy(aa => aa.Position).Select(aa => new ThemeAuthor(aa.Author.Slug, aa.Author.Name)).ToList()))
-            .ToListAsync(ct), cancellationToken);
-        return Page();
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Every passage of the theme counted, and the authors of the articles that hold one (each author checked
     /// against the set of tagged articles, built once, rather than every tag joined to its authors).</summary>
-    private async Task<ThemeSummary> SummariseAsync(IQueryable<Data.Annotation> tagged, CancellationToken cancellationToken)
+    private static async Task<ThemeSummary> SummariseAsync(ArchiveDbContext store, IQueryable<Data.Annotation> tagged, CancellationToken cancellationToken)
     {
         var taggedArticles = tagged.Select(a => a.ArticleId);
-        var authors = await db.Authors.AsNoTracking()
+        var authors = await store.Authors.AsNoTracking()
             .Where(author => author.Articles.Any(aa => taggedArticles.Contains(aa.ArticleId)))
             .OrderBy(a => a.Name).Select(a => new ThemeAuthor(a.Slug, a.Name)).ToListAsync(cancellationToken);
         return new ThemeSummary(await tagged.CountAsync(cancellationToken), authors);
     }
+
+    private sealed record NamedTheme(int Id, ThemeView View);
+
+    // The theme by its slug on every request, compiled (EF's own work for a new LINQ tree was a fifth of the page's cost);
+    // one per engine, since a compiled query is bound to the model of the first context that runs it.
+    private static Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> NewThemeNamed() =>
+        EF.CompileAsyncQuery((ArchiveDbContext db, string slug, CancellationToken _) => db.Themes.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new NamedTheme(t.Id, new ThemeView(t.Slug, t.Name, t.Color, t.Description)))
+            .FirstOrDefault());
+
+    private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> SqliteThemeNamed = NewThemeNamed();
+    private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> PostgreSqlThemeNamed = NewThemeNamed();
+
+    private static Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> ThemeNamed(ArchiveDbContext db) =>
+        db is PostgreSqlArchiveDbContext ? PostgreSqlThemeNamed : SqliteThemeNamed;
 
     // The questions a theme page asks of ReadMemo.
     private sealed record SummaryOf(int Theme);
