@@ -39,6 +39,22 @@ public sealed class SearchThemeTests() : ArchiveTest(seed: true)
     }
 
     [Fact]
+    public async Task ThemeCounts_FollowEveryTagWrittenOrDeleted()
+    {
+        var client = await TaggerAsync();
+        static int Count(SearchPage? page, string theme) => page!.Facets!.Themes.FirstOrDefault(f => f.Slug == theme)?.Count ?? 0;
+        Assert.Equal(1, Count(await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership", Cancel), "partnership"));
+
+        var masonText = await TaggingClient.TextAsync(client, Mason);
+        var added = await TaggingClient.TagAsync(client, Mason, masonText, "partnership working", ["partnership"]);
+        Assert.Equal(2, Count(await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership", Cancel), "partnership"));
+
+        var deleted = await client.SendApiAsync(HttpMethod.Delete, new Uri(added.GetProperty("id").GetString()!).AbsolutePath);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(1, Count(await client.Http.GetFromJsonAsync<SearchPage>("/api/articles?q=partnership", Cancel), "partnership"));
+    }
+
+    [Fact]
     public async Task WordsAuthorAndTheme_CombineIntoOneFilter()
     {
         var client = await TaggerAsync();
