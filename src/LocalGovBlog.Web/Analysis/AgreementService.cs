@@ -72,20 +72,18 @@ public sealed class AgreementService(ArchiveDbContext db)
         }
 
         // Only what this reader may see, in the articles the filters allow; whose the tags are decides the sides.
-        var filter = scope.Filter;
-        var visible = snapshot.Passages.Where(p => AnalysisFilter.Visible(p, viewer)
-            && filter.Includes(snapshot.Articles.GetValueOrDefault(p.ArticleId))).ToList();
+        var (sideA, sideB) = snapshot.Sides(coderA!, coderB, scope.Filter, viewer);
         var themeIds = scope.Themes.Select(t => t.Id).ToList();
-        var sideA = visible.Where(p => p.OwnerId == coderA).ToList();
-        var sideB = visible.Where(p => everyoneElse ? p.OwnerId != coderA : p.OwnerId == coderB).ToList();
         var articleIds = slugs.Count > 0
             ? named.Select(n => n.Id).ToHashSet()
             : sideA.Concat(sideB).Where(p => p.ThemeIds.Any(themeIds.Contains)).Select(p => p.ArticleId).ToHashSet();
-        var articles = await db.Articles.AsNoTracking().Where(x => articleIds.Contains(x.Id))
+        // One JSON parameter: as tens of thousands of parameters (EF's default) the query took seconds to build and bind.
+        var ids = articleIds.ToList();
+        var articles = await db.Articles.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.Id))
             .OrderBy(x => x.SourceOrder).Select(x => new { x.Id, x.Slug, x.Title, Length = x.TextLength }).ToListAsync(cancellationToken);
         var lengths = articles.ToDictionary(x => x.Id, x => x.Length);
         var figures = CodingComparison.Compare(lengths, themeIds, sideA, sideB);
-        var parts = CodingComparison.Disagreements(lengths, themeIds, sideA, sideB).Take(MaxDisagreements).ToList();
+        var parts = CodingComparison.Disagreements(lengths, themeIds, sideA, sideB, MaxDisagreements);
         var quoteIds = parts.SelectMany(d => d.OnlyA.Concat(d.OnlyB)).Select(p => p.TagId).ToList();
         var quotes = await db.Annotations.AsNoTracking().Where(an => quoteIds.Contains(an.Id)).ToDictionaryAsync(an => an.Id, an => an.Exact, cancellationToken);
         var refs = articles.ToDictionary(x => x.Id, x => new ArticleRef(x.Id, x.Slug, x.Title));
@@ -103,7 +101,7 @@ public sealed class AgreementService(ArchiveDbContext db)
     public static IReadOnlyList<string> Taggers(AnalysisSnapshot snapshot, string? viewerId)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return [.. snapshot.Passages.Where(p => AnalysisFilter.Visible(p, viewerId)).Select(p => p.OwnerId).Distinct()
+        return [.. snapshot.VisibleTaggers(viewerId)
             .Select(id => snapshot.TaggerNames.GetValueOrDefault(id, id)).Order(StringComparer.CurrentCultureIgnoreCase)];
     }
 

@@ -35,18 +35,23 @@ public sealed class AnalysisSnapshot
     private readonly int[] _themeIdsOf;         // the same themes as ids, for CodedPassage.ThemeIds
     private readonly int[] _themeIds;           // dense theme number → theme id
     private readonly string[] _ownerIds;
+    private readonly int[] _ownerStart;         // _byOwner[_ownerStart[o] .. _ownerStart[o + 1]]
+    private readonly int[] _byOwner;            // passage numbers grouped by owner, in passage order within each
     private readonly int _firstMonth;
 
+    private readonly ArticleTable _table;
+    private readonly int[] _themeUse;           // passages carrying each theme
+
     private AnalysisSnapshot(
-        CodedArticle[] articles, int[] articleMonth, int[] articleAuthorStart, int[] authorsOf, int[] authorIds,
-        int[] tag, int[] article, int[] owner, int[] start, int[] end, bool[] isPublic, int[] themeStart, int[] themes, int[] themeIdsOf,
-        int[] themeIds, string[] ownerIds, IReadOnlyDictionary<string, string> taggerNames)
+        ArticleTable table, int[] tag, int[] article, int[] owner, int[] start, int[] end, bool[] isPublic, int[] themeStart, int[] themes,
+        int[] themeIdsOf, int[] themeIds, string[] ownerIds, IReadOnlyDictionary<string, string> taggerNames)
     {
-        _articles = articles;
-        _articleMonth = articleMonth;
-        _articleAuthorStart = articleAuthorStart;
-        _authorsOf = authorsOf;
-        _authorIds = authorIds;
+        _table = table;
+        _articles = table.Articles;
+        _articleMonth = table.Month;
+        _articleAuthorStart = table.AuthorStart;
+        _authorsOf = table.AuthorsOf;
+        _authorIds = table.AuthorIds;
         _tag = tag;
         _article = article;
         _owner = owner;
@@ -58,12 +63,17 @@ public sealed class AnalysisSnapshot
         _themeIdsOf = themeIdsOf;
         _themeIds = themeIds;
         _ownerIds = ownerIds;
+        (_ownerStart, _byOwner) = IndexByOwner(owner, ownerIds.Length);
+        _themeUse = new int[themeIds.Length];
+        foreach (var t in themes)
+        {
+            _themeUse[t]++;
+        }
         TaggerNames = taggerNames;
-        Articles = articles.ToDictionary(a => a.Id);
+        Articles = table.ById;
         Passages = new PassageList(this);
-        var months = articleMonth.Where(m => m >= 0).ToList();
-        _firstMonth = months.Count == 0 ? 0 : months.Min();
-        MonthCount = months.Count == 0 ? 0 : months.Max() - _firstMonth + 1;
+        _firstMonth = table.FirstMonth;
+        MonthCount = table.MonthCount;
     }
 
     public static AnalysisSnapshot Empty { get; } = Create([], new Dictionary<int, CodedArticle>(), new Dictionary<string, string>());
@@ -89,6 +99,84 @@ public sealed class AnalysisSnapshot
             builder.Add(passage.TagId, passage.ArticleId, passage.OwnerId, passage.Start, passage.End, passage.IsPublic, passage.ThemeIds);
         }
         return builder.Build(taggerNames);
+    }
+
+    /// <summary>
+    /// The passages a coding comparison sets side by side: <paramref name="coderA"/>'s, and <paramref name="coderB"/>'s
+    /// (or, when null, every other tagger's), counting only tags <paramref name="viewerId"/> may see in articles
+    /// <paramref name="filter"/> includes (its themes and tagger scope aside: the comparison names its own). Two
+    /// taggers cost their own passages, found through the index by owner, not a walk over everyone's.
+    /// </summary>
+    public (IReadOnlyList<CodedPassage> A, IReadOnlyList<CodedPassage> B) Sides(string coderA, string? coderB, AnalysisFilter filter, string? viewerId)
+    {
+        ArgumentNullException.ThrowIfNull(coderA);
+        ArgumentNullException.ThrowIfNull(filter);
+        var included = new sbyte[_articles.Length]; // 0 not yet asked, 1 included, -1 not
+        var viewer = viewerId is null ? -1 : Array.IndexOf(_ownerIds, viewerId);
+        bool Counts(int p)
+        {
+            if (!_public[p] && (viewer < 0 || _owner[p] != viewer))
+            {
+                return false;
+            }
+            ref var known = ref included[_article[p]];
+            if (known == 0)
+            {
+                known = filter.Includes(_articles[_article[p]]) ? (sbyte)1 : (sbyte)-1;
+            }
+            return known > 0;
+        }
+        List<CodedPassage> Of(int owner)
+        {
+            var found = new List<CodedPassage>();
+            if (owner < 0)
+            {
+                return found;
+            }
+            for (var i = _ownerStart[owner]; i < _ownerStart[owner + 1]; i++)
+            {
+                if (Counts(_byOwner[i]))
+                {
+                    found.Add(Passage(_byOwner[i]));
+                }
+            }
+            return found;
+        }
+        var a = Array.IndexOf(_ownerIds, coderA);
+        if (coderB is not null)
+        {
+            return (Of(a), Of(Array.IndexOf(_ownerIds, coderB)));
+        }
+        var others = new List<CodedPassage>(_tag.Length - (a < 0 ? 0 : _ownerStart[a + 1] - _ownerStart[a]));
+        for (var p = 0; p < _tag.Length; p++)
+        {
+            if (_owner[p] != a && Counts(p))
+            {
+                others.Add(Passage(p));
+            }
+        }
+        return (Of(a), others);
+    }
+
+    /// <summary>The account ids of everyone with a tag <paramref name="viewerId"/> may see (a public one, or one of their own).</summary>
+    public IEnumerable<string> VisibleTaggers(string? viewerId)
+    {
+        for (var o = 0; o < _ownerIds.Length; o++)
+        {
+            if (_ownerIds[o] == viewerId)
+            {
+                yield return _ownerIds[o];
+                continue;
+            }
+            for (var i = _ownerStart[o]; i < _ownerStart[o + 1]; i++)
+            {
+                if (_public[_byOwner[i]])
+                {
+                    yield return _ownerIds[o];
+                    break;
+                }
+            }
+        }
     }
 
     public IEnumerable<(CodedPassage Passage, CodedArticle Article)> Counted(AnalysisFilter filter)
@@ -306,6 +394,12 @@ public sealed class AnalysisSnapshot
         ArgumentNullException.ThrowIfNull(passages);
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(taggerNames);
+        var given = passages as IReadOnlyCollection<CodedPassage> ?? [.. passages];
+        if (Spliced(changedTags, given, articles, taggerNames) is { } spliced)
+        {
+            return spliced;
+        }
+        passages = given;
         var list = new List<CodedArticle>(_articles.Length + articles.Count);
         list.AddRange(_articles.Where(a => !articles.ContainsKey(a.Id)));
         list.AddRange(articles.Values.OfType<CodedArticle>());
@@ -423,11 +517,257 @@ public sealed class AnalysisSnapshot
             : row.Tag < tag;
     }
 
+    /// <summary>
+    /// <see cref="With"/> for the usual tag write, which leaves the same owners and the same themes in the snapshot: then
+    /// their numbers stay as they are, and the new arrays are the old ones copied in blocks around the few passages that
+    /// leave and come in, with no renumbering of themes or owners and no sorting (an article coming in or leaving only
+    /// renumbers the articles as they are copied). Null when an owner or a theme comes in or leaves, or more than a few
+    /// tags changed, and <see cref="With"/> copies passage by passage and numbers everything again.
+    /// </summary>
+    private AnalysisSnapshot? Spliced(IReadOnlySet<int> changedTags, IReadOnlyCollection<CodedPassage> passages,
+        IReadOnlyDictionary<int, CodedArticle?> articles, IReadOnlyDictionary<string, string> taggerNames)
+    {
+        if (changedTags.Count > 64)
+        {
+            return null;
+        }
+        // The articles' table is shared when the write leaves it as it was; otherwise it is made again (tens of thousands
+        // of articles, not a million passages) and each old passage's article renumbered as it is copied.
+        var table = _table;
+        int[]? moved = null;
+        if (articles.Values.Any(a => a is null || !_table.Holds(a)))
+        {
+            var list = new List<CodedArticle>(_articles.Length + articles.Count);
+            list.AddRange(_articles.Where(a => !articles.ContainsKey(a.Id)));
+            list.AddRange(articles.Values.OfType<CodedArticle>());
+            list.Sort(static (x, y) => x.Id.CompareTo(y.Id));
+            table = ArticleTable.Of([.. list]);
+            moved = new int[_articles.Length];
+            for (var a = 0; a < moved.Length; a++)
+            {
+                moved[a] = Array.BinarySearch(table.Ids, _articles[a].Id);
+            }
+        }
+        var ownerLeft = new int[_ownerIds.Length];
+        var themeLeft = (int[])_themeUse.Clone();
+        for (var o = 0; o < ownerLeft.Length; o++)
+        {
+            ownerLeft[o] = _ownerStart[o + 1] - _ownerStart[o];
+        }
+        // The passages leaving: each tag is at most one passage, found by a vectorised search of the tag numbers.
+        var removed = new List<int>();
+        foreach (var id in changedTags)
+        {
+            var p = Array.IndexOf(_tag, id);
+            if (p >= 0)
+            {
+                removed.Add(p);
+                ownerLeft[_owner[p]]--;
+                for (var t = _themeStart[p]; t < _themeStart[p + 1]; t++)
+                {
+                    themeLeft[_themes[t]]--;
+                }
+            }
+        }
+        removed.Sort();
+        if (moved is not null)
+        {
+            // An article leaves when none of its tags is left: every passage of it must be among those leaving.
+            for (var a = 0; a < moved.Length; a++)
+            {
+                if (moved[a] < 0 && Run(a) is var (first, last) && Enumerable.Range(first, last - first).Any(p => removed.BinarySearch(p) < 0))
+                {
+                    return null;
+                }
+            }
+        }
+        var rows = new List<(int At, int Article, int Start, int End, int Tag, int Owner, bool IsPublic, int[] Themes)>();
+        foreach (var passage in passages)
+        {
+            var at = Array.BinarySearch(table.Ids, passage.ArticleId);
+            if (at < 0)
+            {
+                continue;
+            }
+            var by = Array.BinarySearch(_ownerIds, passage.OwnerId, StringComparer.Ordinal);
+            if (by < 0)
+            {
+                return null;
+            }
+            var numbers = new List<int>();
+            foreach (var id in passage.ThemeIds)
+            {
+                var theme = Array.BinarySearch(_themeIds, id);
+                if (theme < 0)
+                {
+                    return null;
+                }
+                if (!numbers.Contains(theme))
+                {
+                    numbers.Add(theme);
+                    themeLeft[theme]++;
+                }
+            }
+            numbers.Sort();
+            ownerLeft[by]++;
+            rows.Add((Position(passage.ArticleId, passage.Start, passage.End, passage.TagId), at, passage.Start, passage.End, passage.TagId, by,
+                passage.IsPublic, [.. numbers]));
+        }
+        if (ownerLeft.Any(n => n == 0) || themeLeft.Any(n => n == 0))
+        {
+            return null; // an owner or a theme leaves: the numbering changes
+        }
+        var names = TaggerNames;
+        if (taggerNames.Any(n => TaggerNames.GetValueOrDefault(n.Key) is { } known && known != n.Value))
+        {
+            var merged = new Dictionary<string, string>(TaggerNames, StringComparer.Ordinal);
+            foreach (var (id, name) in taggerNames.Where(n => merged.ContainsKey(n.Key)))
+            {
+                merged[id] = name;
+            }
+            names = merged;
+        }
+        rows.Sort(static (x, y) =>
+            x.Article != y.Article ? x.Article.CompareTo(y.Article)
+            : x.Start != y.Start ? x.Start.CompareTo(y.Start)
+            : x.End != y.End ? x.End.CompareTo(y.End)
+            : x.Tag.CompareTo(y.Tag));
+
+        var count = _tag.Length - removed.Count + rows.Count;
+        var themeCount = _themes.Length + rows.Sum(r => r.Themes.Length);
+        foreach (var p in removed)
+        {
+            themeCount -= _themeStart[p + 1] - _themeStart[p];
+        }
+        int[] tag = new int[count], article = new int[count], owner = new int[count], start = new int[count], end = new int[count];
+        int[] themeStart = new int[count + 1], themes = new int[themeCount], themeIdsOf = new int[themeCount];
+        var isPublic = new bool[count];
+        int from = 0, q = 0, k = 0, r = 0, x = 0;
+        while (true)
+        {
+            // Old passages up to the next one leaving or the next place a new one goes, in one block.
+            var until = Math.Min(x < removed.Count ? removed[x] : _tag.Length, r < rows.Count ? rows[r].At : _tag.Length);
+            var n = until - from;
+            if (n > 0)
+            {
+                Array.Copy(_tag, from, tag, q, n);
+                if (moved is null)
+                {
+                    Array.Copy(_article, from, article, q, n);
+                }
+                else
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        article[q + i] = moved[_article[from + i]];
+                    }
+                }
+                Array.Copy(_owner, from, owner, q, n);
+                Array.Copy(_start, from, start, q, n);
+                Array.Copy(_end, from, end, q, n);
+                Array.Copy(_public, from, isPublic, q, n);
+                int first = _themeStart[from], length = _themeStart[until] - first;
+                Array.Copy(_themes, first, themes, k, length);
+                Array.Copy(_themeIdsOf, first, themeIdsOf, k, length);
+                var shift = k - first;
+                for (var i = 0; i < n; i++)
+                {
+                    themeStart[q + i] = _themeStart[from + i] + shift;
+                }
+                q += n;
+                k += length;
+                from = until;
+            }
+            for (; r < rows.Count && rows[r].At == until; r++)
+            {
+                var row = rows[r];
+                (tag[q], article[q], owner[q], start[q], end[q], isPublic[q]) = (row.Tag, row.Article, row.Owner, row.Start, row.End, row.IsPublic);
+                themeStart[q++] = k;
+                foreach (var t in row.Themes)
+                {
+                    themeIdsOf[k] = _themeIds[t];
+                    themes[k++] = t;
+                }
+            }
+            if (x < removed.Count && removed[x] == until)
+            {
+                x++;
+                from = until + 1;
+            }
+            else if (until == _tag.Length)
+            {
+                break;
+            }
+        }
+        themeStart[count] = k;
+        return new AnalysisSnapshot(table, tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf, _themeIds, _ownerIds, names);
+    }
+
+    /// <summary>The passages of article number <paramref name="article"/>: [First, Last).</summary>
+    private (int First, int Last) Run(int article)
+    {
+        static int LowerBound(int[] sorted, int value)
+        {
+            int low = 0, high = sorted.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (sorted[middle] < value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+        return (LowerBound(_article, article), LowerBound(_article, article + 1));
+    }
+
+    /// <summary>How many passages sort before (article, start, end, tag), the article by id (it may be new here): where a
+    /// passage with these goes.</summary>
+    private int Position(int articleId, int start, int end, int tag)
+    {
+        int low = 0, high = _tag.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var id = _table.Ids[_article[middle]];
+            var before = id != articleId ? id < articleId
+                : _start[middle] != start ? _start[middle] < start
+                : _end[middle] != end ? _end[middle] < end
+                : _tag[middle] < tag;
+            if (before)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /// <summary>The articles a tag's passage was in, for the tags given that are in this snapshot.</summary>
     public IReadOnlySet<int> ArticlesOf(IReadOnlySet<int> tagIds)
     {
         ArgumentNullException.ThrowIfNull(tagIds);
         var found = new HashSet<int>();
+        if (tagIds.Count <= 64)
+        {
+            // A tag write names a few tags: a vectorised search for each beats a set lookup per passage.
+            foreach (var id in tagIds)
+            {
+                if (Array.IndexOf(_tag, id) is var p and >= 0)
+                {
+                    found.Add(_articles[_article[p]].Id);
+                }
+            }
+            return found;
+        }
         for (var p = 0; p < _tag.Length; p++)
         {
             if (tagIds.Contains(_tag[p]))
@@ -488,30 +828,89 @@ public sealed class AnalysisSnapshot
             owner[p] = ownerNumber[owner[p]];
         }
 
-        var authorIndex = new Dictionary<int, int>();
-        var authorIds = new List<int>();
-        var authorStart = new int[articles.Length + 1];
-        var authorsOf = new List<int>();
-        var months = new int[articles.Length];
-        for (var a = 0; a < articles.Length; a++)
+        return new AnalysisSnapshot(ArticleTable.Of(articles), tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf,
+            canonicalThemeIds, Array.ConvertAll(ownerOrder, o => ownerIds[o]), taggerNames);
+    }
+
+    /// <summary>The tagged articles in order of id, and what a matrix needs of each by number: its month and its distinct authors.</summary>
+    private sealed class ArticleTable
+    {
+        private ArticleTable(CodedArticle[] articles)
         {
-            authorStart[a] = authorsOf.Count;
-            foreach (var id in articles[a].AuthorIds.Distinct())
+            Articles = articles;
+            Ids = Array.ConvertAll(articles, a => a.Id);
+            ById = articles.ToDictionary(a => a.Id);
+            var authorIndex = new Dictionary<int, int>();
+            var authorIds = new List<int>();
+            var authorsOf = new List<int>();
+            AuthorStart = new int[articles.Length + 1];
+            Month = new int[articles.Length];
+            for (var a = 0; a < articles.Length; a++)
             {
-                if (!authorIndex.TryGetValue(id, out var author))
+                AuthorStart[a] = authorsOf.Count;
+                foreach (var id in articles[a].AuthorIds)
                 {
-                    author = authorIds.Count;
-                    authorIndex[id] = author;
-                    authorIds.Add(id);
+                    if (!authorIndex.TryGetValue(id, out var author))
+                    {
+                        author = authorIds.Count;
+                        authorIndex[id] = author;
+                        authorIds.Add(id);
+                    }
+                    if (authorsOf.IndexOf(author, AuthorStart[a]) < 0)
+                    {
+                        authorsOf.Add(author);
+                    }
                 }
-                authorsOf.Add(author);
+                Month[a] = articles[a].Published is { } published ? MonthNumber(published) : -1;
             }
-            months[a] = articles[a].Published is { } published ? MonthNumber(published) : -1;
+            AuthorStart[articles.Length] = authorsOf.Count;
+            AuthorsOf = [.. authorsOf];
+            AuthorIds = [.. authorIds];
+            int first = int.MaxValue, last = -1;
+            foreach (var month in Month)
+            {
+                if (month >= 0)
+                {
+                    first = Math.Min(first, month);
+                    last = Math.Max(last, month);
+                }
+            }
+            FirstMonth = last < 0 ? 0 : first;
+            MonthCount = last < 0 ? 0 : last - first + 1;
         }
-        authorStart[articles.Length] = authorsOf.Count;
-        return new AnalysisSnapshot(articles, months, authorStart, [.. authorsOf], [.. authorIds],
-            tag, article, owner, start, end, isPublic, themeStart, themes, themeIdsOf, canonicalThemeIds,
-            Array.ConvertAll(ownerOrder, o => ownerIds[o]), taggerNames);
+
+        public CodedArticle[] Articles { get; }
+
+        public int[] Ids { get; }
+
+        public IReadOnlyDictionary<int, CodedArticle> ById { get; }
+
+        public int[] Month { get; }
+
+        public int[] AuthorStart { get; }
+
+        public int[] AuthorsOf { get; }
+
+        public int[] AuthorIds { get; }
+
+        public int FirstMonth { get; }
+
+        public int MonthCount { get; }
+
+        public static ArticleTable Of(CodedArticle[] articles) => new(articles);
+
+        /// <summary>Whether <paramref name="article"/> is one of these, with the same date and authors: a tag write then leaves the table as it is.</summary>
+        public bool Holds(CodedArticle article)
+        {
+            var at = Array.BinarySearch(Ids, article.Id);
+            if (at < 0)
+            {
+                return false;
+            }
+            var known = Articles[at];
+            return ReferenceEquals(known, article)
+                || (known.Published == article.Published && known.AuthorIds.SequenceEqual(article.AuthorIds));
+        }
     }
 
     /// <summary>Results already computed from this snapshot, by what was asked (<see cref="AnalysisFilter.Key"/> and the
@@ -564,6 +963,27 @@ public sealed class AnalysisSnapshot
             here.LastAsked = result.LastAsked;
             _ = here.Value.Value;
         }
+    }
+
+    /// <summary>Passage numbers grouped by owner (a counting sort: each owner's in passage order), and where each owner's begin.</summary>
+    private static (int[] Start, int[] Passages) IndexByOwner(int[] owner, int owners)
+    {
+        var start = new int[owners + 1];
+        foreach (var o in owner)
+        {
+            start[o + 1]++;
+        }
+        for (var o = 0; o < owners; o++)
+        {
+            start[o + 1] += start[o];
+        }
+        var next = start[..^1];
+        var passages = new int[owner.Length];
+        for (var p = 0; p < owner.Length; p++)
+        {
+            passages[next[owner[p]]++] = p;
+        }
+        return (start, passages);
     }
 
     private static int Pair(int a, int b, int themes) => a <= b ? (a * themes) + b : (b * themes) + a;

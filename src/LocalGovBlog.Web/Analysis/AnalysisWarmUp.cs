@@ -12,8 +12,10 @@ namespace LocalGovBlog.Web.Analysis;
 public sealed partial class AnalysisWarmUp(AnalysisStore store, AnalysisVersion version, IConfiguration configuration, ILogger<AnalysisWarmUp> logger)
     : BackgroundService
 {
-    /// <summary>Results carried over to a snapshot after a tag write: the ones asked for in the last ten minutes, two at most.</summary>
-    private const int WarmResults = 2;
+    /// <summary>Results carried over to a snapshot after a tag write: the ones asked for in the last ten minutes, three at
+    /// most (what /analysis asks: themes by author and month, co-occurrence, and the tagged authors; with two, the reader
+    /// after a write computed the third itself).</summary>
+    private const int WarmResults = 3;
 
     private static readonly TimeSpan WarmWithin = TimeSpan.FromMinutes(10);
 

@@ -21,16 +21,21 @@ public static class CodingComparison
     {
         ArgumentNullException.ThrowIfNull(articleLengths);
         ArgumentNullException.ThrowIfNull(themeIds);
-        var a = ByArticle(coderA, articleLengths);
-        var b = ByArticle(coderB, articleLengths);
+        var a = ByArticleAndTheme(coderA, articleLengths, themeIds);
+        var b = ByArticleAndTheme(coderB, articleLengths, themeIds);
         var results = new List<ThemeAgreement>();
         foreach (var theme in themeIds)
         {
             var overall = default(AgreementFigures);
-            var perArticle = new Dictionary<int, AgreementFigures>();
+            var perArticle = new Dictionary<int, AgreementFigures>(articleLengths.Count);
             foreach (var (articleId, length) in articleLengths)
             {
-                var figures = AgreementFigures.Of(length, Ranges(a, articleId, theme), Ranges(b, articleId, theme));
+                var mineA = a.GetValueOrDefault((articleId, theme));
+                var mineB = b.GetValueOrDefault((articleId, theme));
+                // An article neither side coded with the theme is all agreement: every character is "neither".
+                var figures = mineA is null && mineB is null
+                    ? new AgreementFigures(length, 0, 0, 0)
+                    : AgreementFigures.Of(length, Ranges(mineA), Ranges(mineB));
                 perArticle[articleId] = figures;
                 overall += figures;
             }
@@ -39,49 +44,84 @@ public static class CodingComparison
         return results;
     }
 
-    /// <summary>Each side's passages with the theme that the other side did not code in full, article by article.</summary>
+    /// <summary>Each side's passages with the theme that the other side did not code in full, article by article (the
+    /// first <paramref name="max"/> articles and themes where they part).</summary>
     public static IReadOnlyList<Disagreement> Disagreements(
         IReadOnlyDictionary<int, int> articleLengths, IReadOnlyList<int> themeIds,
-        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB)
+        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB, int max = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(articleLengths);
         ArgumentNullException.ThrowIfNull(themeIds);
-        var a = ByArticle(coderA, articleLengths);
-        var b = ByArticle(coderB, articleLengths);
+        var a = ByArticleAndTheme(coderA, articleLengths, themeIds);
+        var b = ByArticleAndTheme(coderB, articleLengths, themeIds);
         var found = new List<Disagreement>();
         foreach (var articleId in articleLengths.Keys.Order())
         {
             var length = articleLengths[articleId];
             foreach (var theme in themeIds)
             {
-                var mineA = With(a, articleId, theme);
-                var mineB = With(b, articleId, theme);
-                var coveredA = AgreementFigures.Union(mineA.Select(p => (p.Start, p.End)), length);
-                var coveredB = AgreementFigures.Union(mineB.Select(p => (p.Start, p.End)), length);
+                var mineA = a.GetValueOrDefault((articleId, theme)) ?? [];
+                var mineB = b.GetValueOrDefault((articleId, theme)) ?? [];
+                if (mineA.Count == 0 && mineB.Count == 0)
+                {
+                    continue;
+                }
+                var coveredA = AgreementFigures.Union(Ranges(mineA), length);
+                var coveredB = AgreementFigures.Union(Ranges(mineB), length);
                 var onlyA = mineA.Where(p => !Covers(coveredB, p)).ToList();
                 var onlyB = mineB.Where(p => !Covers(coveredA, p)).ToList();
                 if (onlyA.Count > 0 || onlyB.Count > 0)
                 {
                     found.Add(new Disagreement(theme, articleId, onlyA, onlyB));
+                    if (found.Count == max)
+                    {
+                        return found;
+                    }
                 }
             }
         }
         return found;
     }
 
-    private static Dictionary<int, List<CodedPassage>> ByArticle(IReadOnlyCollection<CodedPassage> passages, IReadOnlyDictionary<int, int> articles)
+    /// <summary>Each side's passages in the compared articles, by article and theme, in order of start and end: grouped
+    /// once, so a comparison over tens of thousands of articles does not filter every article's passages per theme.</summary>
+    private static Dictionary<(int Article, int Theme), List<CodedPassage>> ByArticleAndTheme(
+        IReadOnlyCollection<CodedPassage> passages, IReadOnlyDictionary<int, int> articles, IReadOnlyList<int> themeIds)
     {
         ArgumentNullException.ThrowIfNull(passages);
-        return passages.Where(p => articles.ContainsKey(p.ArticleId)).GroupBy(p => p.ArticleId).ToDictionary(g => g.Key, g => g.ToList());
+        var themes = themeIds.ToHashSet();
+        var groups = new Dictionary<(int, int), List<CodedPassage>>();
+        foreach (var passage in passages)
+        {
+            if (!articles.ContainsKey(passage.ArticleId))
+            {
+                continue;
+            }
+            foreach (var theme in passage.ThemeIds.Distinct())
+            {
+                if (!themes.Contains(theme))
+                {
+                    continue;
+                }
+                if (!groups.TryGetValue((passage.ArticleId, theme), out var group))
+                {
+                    group = [];
+                    groups[(passage.ArticleId, theme)] = group;
+                }
+                group.Add(passage);
+            }
+        }
+        foreach (var group in groups.Values.Where(g => g.Count > 1))
+        {
+            var sorted = group.OrderBy(p => p.Start).ThenBy(p => p.End).ToList();
+            group.Clear();
+            group.AddRange(sorted);
+        }
+        return groups;
     }
 
-    private static List<CodedPassage> With(Dictionary<int, List<CodedPassage>> byArticle, int articleId, int theme) =>
-        byArticle.TryGetValue(articleId, out var passages)
-            ? [.. passages.Where(p => p.ThemeIds.Contains(theme)).OrderBy(p => p.Start).ThenBy(p => p.End)]
-            : [];
-
-    private static IEnumerable<(int, int)> Ranges(Dictionary<int, List<CodedPassage>> byArticle, int articleId, int theme) =>
-        With(byArticle, articleId, theme).Select(p => (p.Start, p.End));
+    private static IEnumerable<(int, int)> Ranges(List<CodedPassage>? passages) =>
+        passages is null ? [] : passages.Select(p => (p.Start, p.End));
 
     private static bool Covers(List<(int Start, int End)> union, CodedPassage passage) =>
         passage.Start >= passage.End || union.Any(r => r.Start <= passage.Start && passage.End <= r.End);

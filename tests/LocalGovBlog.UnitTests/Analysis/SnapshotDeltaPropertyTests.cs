@@ -100,6 +100,23 @@ public class SnapshotDeltaPropertyTests
         Assert.Equal(expected.Passages.Select(Shape), actual.Passages.Select(Shape));
         Assert.Equal(expected.Articles.Keys.Order(), actual.Articles.Keys.Order());
         Assert.Equal(expected.TaggerNames.OrderBy(n => n.Key, StringComparer.Ordinal), actual.TaggerNames.OrderBy(n => n.Key, StringComparer.Ordinal));
+        // The index by owner the coding comparison walks: each side is exactly the passages a filter over all of them picks.
+        foreach (var viewer in new string?[] { null, "me", "ann" })
+        {
+            Assert.Equal(expected.Passages.Where(p => AnalysisFilter.Visible(p, viewer)).Select(p => p.OwnerId).Distinct().Order(StringComparer.Ordinal),
+                actual.VisibleTaggers(viewer).Order(StringComparer.Ordinal));
+            foreach (var (a, b) in new (string, string?)[] { ("ann", "bob"), ("me", "ann"), ("bob", null), ("me", null), ("nobody", "bob") })
+            {
+                var dated = new AnalysisFilter(From: new DateOnly(2019, 1, 1));
+                foreach (var filter in new[] { Everyone, dated })
+                {
+                    var visible = expected.Passages.Where(p => AnalysisFilter.Visible(p, viewer) && filter.Includes(expected.Articles.GetValueOrDefault(p.ArticleId))).ToList();
+                    var (sideA, sideB) = actual.Sides(a, b, filter, viewer);
+                    Assert.Equal(visible.Where(p => p.OwnerId == a).Select(Shape), sideA.Select(Shape));
+                    Assert.Equal(visible.Where(p => b is null ? p.OwnerId != a : p.OwnerId == b).Select(Shape), sideB.Select(Shape));
+                }
+            }
+        }
         foreach (var filter in new[] { Everyone, new AnalysisFilter(null, null, TaggerScope.Mine, "me", null) })
         {
             var (want, got) = (expected.CountThemes(filter), actual.CountThemes(filter));
