@@ -112,7 +112,7 @@ public sealed class CodebookService(ArchiveDbContext db, IArticleSearch search, 
         {
             return CodebookChange.Fail(StatusCodes.Status400BadRequest, "Choose another theme to merge into.", "into");
         }
-        var tags = await db.Annotations.IgnoreQueryFilters().Include(a => a.Themes)
+        var tags = await db.Annotations.IgnoreQueryFilters().Include(a => a.Themes).AsSplitQuery() // see PassageTagService.UpdateAsync
             .Where(a => a.Themes.Any(t => t.Id == theme.Id)).ToListAsync(cancellationToken);
         foreach (var tag in tags)
         {

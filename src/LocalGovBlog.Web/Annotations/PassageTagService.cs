@@ -92,7 +92,9 @@ public sealed class PassageTagService(ArchiveDbContext db, IArticleSearch search
         int? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var (annotation, denied) = await FindForChangeAsync(db.Annotations.Include(a => a.Themes), id, null, user, cancellationToken);
+        // Split: in one statement SQLite joins the tag to a derived table of every tag's themes, built whole first
+        // (0.9 s a change at a million tags); the second statement reads this tag's links through their index.
+        var (annotation, denied) = await FindForChangeAsync(db.Annotations.Include(a => a.Themes).AsSplitQuery(), id, null, user, cancellationToken);
         if (annotation is null)
         {
             return denied!;
