@@ -62,9 +62,13 @@ internal static class TaggingFlows
     public static Task GrantAdminAsync(ArchiveSite site, string userName) => GrantAsync(site, userName, AppRoles.Admin);
 
     /// <summary>Selects the first sentence of the paragraph at <paramref name="index"/>, as a drag or a long-press would
-    /// (across any highlights already in it), and returns its words.</summary>
-    public static Task<string> SelectSentenceAsync(IPage page, int index = 0) =>
-        page.EvaluateAsync<string>("""
+    /// (across any highlights already in it), and returns its words. Waits for the document to be parsed first: the
+    /// tagging script (deferred) runs just before that, and a selection made earlier, while a slow page was still
+    /// arriving, was never seen by it.</summary>
+    public static async Task<string> SelectSentenceAsync(IPage page, int index = 0)
+    {
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        return await page.EvaluateAsync<string>("""
             index => {
                 const paragraph = document.querySelectorAll("#article-text p[data-start]")[index];
                 const text = paragraph.textContent;
@@ -86,4 +90,5 @@ internal static class TaggingFlows
                 return range.toString();
             }
             """, index);
+    }
 }
