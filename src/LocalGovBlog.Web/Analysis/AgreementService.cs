@@ -82,8 +82,9 @@ public sealed class AgreementService(ArchiveDbContext db)
         var articles = await db.Articles.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.Id))
             .OrderBy(x => x.SourceOrder).Select(x => new { x.Id, x.Slug, x.Title, Length = x.TextLength }).ToListAsync(cancellationToken);
         var lengths = articles.ToDictionary(x => x.Id, x => x.Length);
-        var figures = CodingComparison.Compare(lengths, themeIds, sideA, sideB);
-        var parts = CodingComparison.Disagreements(lengths, themeIds, sideA, sideB, MaxDisagreements);
+        var grouped = CodingComparison.Group(lengths, themeIds, sideA, sideB);
+        var figures = CodingComparison.Compare(grouped);
+        var parts = CodingComparison.Disagreements(grouped, MaxDisagreements);
         var quoteIds = parts.SelectMany(d => d.OnlyA.Concat(d.OnlyB)).Select(p => p.TagId).ToList();
         var quotes = await db.Annotations.AsNoTracking().Where(an => quoteIds.Contains(an.Id)).ToDictionaryAsync(an => an.Id, an => an.Exact, cancellationToken);
         var refs = articles.ToDictionary(x => x.Id, x => new ArticleRef(x.Id, x.Slug, x.Title));

@@ -194,7 +194,7 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
                 Interlocked.Add(ref _bytes, -replaced.Bytes);
             }
         }
-#pragma warning disable CA1031 // a background refresh must not fail the process; the kept answer stays until the next write
+#pragma warning disable CA1031 // a background refresh must not fail the process; the next reader works the answer out
         catch (Exception exception)
 #pragma warning restore CA1031
         {

@@ -127,9 +127,12 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
         return await ReadFacetsAsync(command, cancellationToken);
     }
 
-    /// <summary>Articles with a public tag that is still anchored; completed with a theme condition on <c>t</c>.</summary>
-    private const string TaggedArticles =
-        "SELECT an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL";
+    /// <summary>Readers' visible tags (public, anchored, not deleted) joined to their themes as <c>t</c>.</summary>
+    private const string VisibleTagThemes =
+        "FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL";
+
+    /// <summary>Articles with a visible tag; completed with a theme condition on <c>t</c>.</summary>
+    private const string TaggedArticles = "SELECT an.ArticleId " + VisibleTagThemes;
 
     private static string IdList(IEnumerable<int> ids) =>
         string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
@@ -166,35 +169,21 @@ public sealed partial class SqliteArticleSearch(ArchiveDbContext db, IOptions<Se
 
         public static async Task<ThemeArticles> ReadAsync(ArchiveDbContext store, CancellationToken cancellationToken)
         {
+            var themes = await store.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => new TaggedTheme(t.Id, t.Slug, t.Name), cancellationToken);
+            // A million rows and more: read as they stream rather than through EF's materialiser.
             await store.Database.OpenConnectionAsync(cancellationToken);
-            var connection = store.Database.GetDbConnection();
-            var themes = new Dictionary<int, TaggedTheme>();
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT Id, Slug, Name FROM Themes";
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    themes[reader.GetInt32(0)] = new TaggedTheme(reader.GetInt32(0), reader.GetString(1), reader.GetString(2));
-                }
-            }
             var articles = new Dictionary<int, HashSet<int>>();
-            await using (var command = connection.CreateCommand())
+            await using var command = store.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT t.ThemeId, an.ArticleId " + VisibleTagThemes;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                command.CommandText = """
-                    SELECT t.ThemeId, an.ArticleId FROM Annotations an JOIN AnnotationThemes t ON t.AnnotationId = an.Id
-                    WHERE an.IsPublic = 1 AND an.IsOrphan = 0 AND an.DeletedAtUtc IS NULL
-                    """;
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                var theme = reader.GetInt32(0);
+                if (!articles.TryGetValue(theme, out var set))
                 {
-                    var theme = reader.GetInt32(0);
-                    if (!articles.TryGetValue(theme, out var set))
-                    {
-                        articles[theme] = set = [];
-                    }
-                    set.Add(reader.GetInt32(1));
+                    articles[theme] = set = [];
                 }
+                set.Add(reader.GetInt32(1));
             }
             return new ThemeArticles([.. articles.Where(pair => themes.ContainsKey(pair.Key)).Select(pair => (themes[pair.Key], pair.Value.ToArray()))]);
         }

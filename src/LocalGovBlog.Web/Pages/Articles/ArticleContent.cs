@@ -26,12 +26,7 @@ public sealed class ArticleContent
         Blocks = blocks;
         Body = BodyGroup.From(blocks);
         Opening = ArticleListQuery.OpeningWords(text, OpeningWordCount);
-        // Rendered in the body's order with one set of footnote links, exactly as the page renders them, so the
-        // first use of a note marker keeps its back-link id.
-        var footnotes = new FootnoteLinks(text, blocks);
-        var none = new HashSet<int>();
-        _plainBlocks = [.. blocks.Select(block =>
-            HighlightedBlock.Render(text, block.Start, block.End, [], none, footnotes, block.Kind == BlockKind.Footnote))];
+        _plainBlocks = HighlightedBlock.RenderAll(text, blocks, []);
         for (var i = 0; i < blocks.Count; i++)
         {
             _ordinals[blocks[i].Start] = i;
@@ -52,9 +47,12 @@ public sealed class ArticleContent
     public string Opening { get; }
 
     /// <summary>A block's words without highlights, as rendered when the version was first read.</summary>
-    public IHtmlContent PlainHtml(BlockView block) =>
+    public IHtmlContent PlainHtml(BlockView block) => _plainBlocks[OrdinalOf(block)];
+
+    /// <summary>A block's position in this version (for HTML rendered from its blocks in order).</summary>
+    public int OrdinalOf(BlockView block) =>
         _ordinals.TryGetValue(block.Start, out var ordinal) && Blocks[ordinal] == block
-            ? _plainBlocks[ordinal]
+            ? ordinal
             : throw new ArgumentException("The block is not one of this version's.", nameof(block));
 
     /// <summary>Roughly what the version holds in memory, in bytes: the text twice over (as read and as HTML) and the blocks.</summary>

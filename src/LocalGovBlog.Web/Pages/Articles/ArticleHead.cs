@@ -32,10 +32,9 @@ public static class ArticleHeads
                 .Select(aa => new ArticleAuthorView(aa.Author.Slug, aa.Author.Name, aa.PostNominals, aa.Role, aa.Bio ?? aa.Author.Bio)));
     }
 
-    private static readonly Queries Sqlite = new();
-    private static readonly Queries PostgreSql = new();
+    private static readonly PerEngine<Queries> Compiled = new(() => new Queries());
 
-    private static Queries For(ArchiveDbContext db) => db is PostgreSqlArchiveDbContext ? PostgreSql : Sqlite;
+    private static Queries For(ArchiveDbContext db) => Compiled.For(db);
 
     /// <summary>The article's head. Opens the context's connection for the rest of the request (it is closed when the
     /// context goes back to its pool): the bylines and, when needed, the words and tags follow, and taking a pooled SQLite

@@ -14,6 +14,17 @@ namespace LocalGovBlog.Web.Pages.Articles;
 /// </summary>
 public static class HighlightedBlock
 {
+    /// <summary>Every block of an article, in order, with one set of footnote links, exactly as the page renders them:
+    /// the first use of a note marker keeps its back-link id, and each passage's first piece is its link target once.</summary>
+    public static IHtmlContent[] RenderAll(string text, IReadOnlyList<BlockView> blocks, IReadOnlyList<HighlightRange> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(blocks);
+        var footnotes = new FootnoteLinks(text, blocks);
+        var anchored = new HashSet<int>();
+        return [.. blocks.Select(block => Render(text, block.Start, block.End, ranges, anchored, footnotes, block.Kind == BlockKind.Footnote))];
+    }
+
     /// <param name="footnotes">Markers of notes the article holds become links (see <see cref="FootnoteLinks"/>);
     /// in a footnote block, its leading marker links back to the text.</param>
     public static IHtmlContent Render(string text, int start, int end, IReadOnlyList<HighlightRange> ranges, ISet<int> anchored,

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using LocalGovBlog.Web.Api;
 using LocalGovBlog.Web.Caching;
-using LocalGovBlog.Web.Import;
 using Microsoft.AspNetCore.Html;
 
 namespace LocalGovBlog.Web.Pages.Articles;
@@ -53,7 +52,7 @@ public sealed class PublicTags : ReadMemo.ISized
 public sealed class PublicTagView
 {
     private readonly ArticleContent _content;
-    private readonly Lazy<Dictionary<int, IHtmlContent>> _blocks;
+    private readonly Lazy<IHtmlContent[]> _blocks;
     private readonly bool _keepsPanel;
     private volatile IHtmlContent? _panel;
 
@@ -62,36 +61,14 @@ public sealed class PublicTagView
         Tags = tags;
         _content = content;
         _keepsPanel = keepsPanel;
-        _blocks = new Lazy<Dictionary<int, IHtmlContent>>(RenderBlocks);
+        _blocks = new Lazy<IHtmlContent[]>(() => HighlightedBlock.RenderAll(content.Text, content.Blocks, tags.Ranges));
     }
 
     public ArticleTags Tags { get; }
 
-    /// <summary>A block's words with their highlights; every block is rendered at the first ask, in the body's order,
-    /// as the page would (the first piece of each passage is its link target, once).</summary>
+    /// <summary>A block's words with their highlights; every block is rendered at the first ask, in the body's order.</summary>
     public IHtmlContent BlockHtml(BlockView block) =>
-        _blocks.Value.TryGetValue(block.Start, out var html) ? html : throw new ArgumentException("The block is not one of this version's.", nameof(block));
-
-    private Dictionary<int, IHtmlContent> RenderBlocks()
-    {
-        var text = _content.Text;
-        var blocks = new Dictionary<int, IHtmlContent>(_content.Blocks.Count);
-        if (Tags.Ranges.Count == 0)
-        {
-            foreach (var block in _content.Blocks)
-            {
-                blocks[block.Start] = _content.PlainHtml(block);
-            }
-            return blocks;
-        }
-        var anchored = new HashSet<int>();
-        var footnotes = new FootnoteLinks(text, _content.Blocks);
-        foreach (var block in _content.Blocks)
-        {
-            blocks[block.Start] = HighlightedBlock.Render(text, block.Start, block.End, Tags.Ranges, anchored, footnotes, block.Kind == BlockKind.Footnote);
-        }
-        return blocks;
-    }
+        Tags.Ranges.Count == 0 ? _content.PlainHtml(block) : _blocks.Value[_content.OrdinalOf(block)];
 
     /// <summary>The tag panel as rendered for an anonymous reader the first time, when this view keeps it.</summary>
     public IHtmlContent? Panel => _panel;

@@ -94,7 +94,8 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
                 ? await ArticleTags.LoadAsync(db, slug, User, theme, cancellationToken)
                 : new ArticleTags([], [], [], theme);
         }
-        _footnotes = Tags.Ranges.Count > 0 ? new FootnoteLinks(article.Text, article.Blocks) : FootnoteLinks.None;
+        // Highlights rendered here, block by block, for a signed-in reader (an anonymous one's come rendered with PublicTags).
+        _footnotes = _public is null && Tags.Ranges.Count > 0 ? new FootnoteLinks(article.Text, article.Blocks) : FootnoteLinks.None;
         if (suggest is { } ordinal && User.Identity?.IsAuthenticated == true)
         {
             if (ordinal < 0 || ordinal >= article.Blocks.Count)
@@ -223,11 +224,17 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
 
     private sealed record PublicTagsOf(int Article, string ContentHash);
 
-    /// <summary>The tag panel kept from an earlier anonymous request, when there is one (not with a citation open).</summary>
-    public IHtmlContent? KeptPanel => CiteFor is null ? _public?.Panel : null;
-
-    /// <summary>Keeps a panel rendered for an anonymous reader (with no citation open) for the next one.</summary>
-    public IHtmlContent KeepPanel(IHtmlContent rendered) => CiteFor is null && _public is not null ? _public.KeepPanel(rendered) : rendered;
+    /// <summary>The tag panel: for an anonymous reader with no citation open, the one kept from an earlier request, or
+    /// the one rendered now, kept for the next; for anyone else, rendered now.</summary>
+    public async Task<IHtmlContent> TagPanelAsync(Func<Task<IHtmlContent>> render)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        if (CiteFor is not null || _public is null)
+        {
+            return await render();
+        }
+        return _public.Panel ?? _public.KeepPanel(await render());
+    }
 
     /// <summary>The element id of a note, so markers in the text can link to it.</summary>
     public string? NoteIdOf(BlockView block) =>

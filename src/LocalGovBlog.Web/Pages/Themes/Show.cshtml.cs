@@ -39,7 +39,7 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
     // handler and every page number showed the first page. The query string is bound instead, as on the home page.
     public async Task<IActionResult> OnGetAsync(string slug, string? author, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        var theme = await ThemeNamed(db)(db, slug, cancellationToken);
+        var theme = await ThemeNamed.For(db)(db, slug, cancellationToken);
         if (theme is null || page < 1)
         {
             return NotFound();
@@ -108,19 +108,12 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
 
     private sealed record NamedTheme(int Id, ThemeView View);
 
-    // The theme by its slug on every request, compiled (EF's own work for a new LINQ tree was a fifth of the page's cost);
-    // one per engine, since a compiled query is bound to the model of the first context that runs it.
-    private static Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> NewThemeNamed() =>
+    // The theme by its slug on every request, compiled (EF's own work for a new LINQ tree was a fifth of the page's cost).
+    private static readonly PerEngine<Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>>> ThemeNamed = new(() =>
         EF.CompileAsyncQuery((ArchiveDbContext db, string slug, CancellationToken _) => db.Themes.AsNoTracking()
             .Where(t => t.Slug == slug)
             .Select(t => new NamedTheme(t.Id, new ThemeView(t.Slug, t.Name, t.Color, t.Description)))
-            .FirstOrDefault());
-
-    private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> SqliteThemeNamed = NewThemeNamed();
-    private static readonly Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> PostgreSqlThemeNamed = NewThemeNamed();
-
-    private static Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>> ThemeNamed(ArchiveDbContext db) =>
-        db is PostgreSqlArchiveDbContext ? PostgreSqlThemeNamed : SqliteThemeNamed;
+            .FirstOrDefault()));
 
     // The questions a theme page asks of ReadMemo.
     private sealed record SummaryOf(int Theme);
