@@ -72,19 +72,14 @@ public sealed class AgreementService(ArchiveDbContext db)
         }
 
         // Only what this reader may see, in the articles the filters allow; whose the tags are decides the sides.
-        var (sideA, sideB) = snapshot.Sides(coderA!, coderB, scope.Filter, viewer);
+        var sides = snapshot.Coding(coderA!, coderB, scope.Filter, viewer);
         var themeIds = scope.Themes.Select(t => t.Id).ToList();
-        var articleIds = slugs.Count > 0
-            ? named.Select(n => n.Id).ToHashSet()
-            : sideA.Concat(sideB).Where(p => p.ThemeIds.Any(themeIds.Contains)).Select(p => p.ArticleId).ToHashSet();
+        var ids = slugs.Count > 0 ? named.Select(n => n.Id).ToArray() : sides.ArticlesWith(themeIds);
         // One JSON parameter: as tens of thousands of parameters (EF's default) the query took seconds to build and bind.
-        var ids = articleIds.ToList();
         var articles = await db.Articles.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.Id))
             .OrderBy(x => x.SourceOrder).Select(x => new { x.Id, x.Slug, x.Title, Length = x.TextLength }).ToListAsync(cancellationToken);
         var lengths = articles.ToDictionary(x => x.Id, x => x.Length);
-        var grouped = CodingComparison.Group(lengths, themeIds, sideA, sideB);
-        var figures = CodingComparison.Compare(grouped);
-        var parts = CodingComparison.Disagreements(grouped, MaxDisagreements);
+        var (figures, parts) = sides.Compare(lengths, themeIds, MaxDisagreements);
         var quoteIds = parts.SelectMany(d => d.OnlyA.Concat(d.OnlyB)).Select(p => p.TagId).ToList();
         var quotes = await db.Annotations.AsNoTracking().Where(an => quoteIds.Contains(an.Id)).ToDictionaryAsync(an => an.Id, an => an.Exact, cancellationToken);
         var refs = articles.ToDictionary(x => x.Id, x => new ArticleRef(x.Id, x.Slug, x.Title));

@@ -14,7 +14,7 @@ namespace LocalGovBlog.Web.Analysis;
 /// a change of article ends an article, so "distinct articles" needs no set and "the same passage" no grouping.
 /// Themes, authors and months are numbered densely so a matrix is a flat array of counts.
 /// </remarks>
-public sealed class AnalysisSnapshot
+public sealed partial class AnalysisSnapshot
 {
     // Articles with a tag, by id.
     private readonly CodedArticle[] _articles;
@@ -102,60 +102,13 @@ public sealed class AnalysisSnapshot
     }
 
     /// <summary>
-    /// The passages a coding comparison sets side by side: <paramref name="coderA"/>'s, and <paramref name="coderB"/>'s
-    /// (or, when null, every other tagger's), counting only tags <paramref name="viewerId"/> may see in articles
-    /// <paramref name="filter"/> includes (its themes and tagger scope aside: the comparison names its own). Two
-    /// taggers cost their own passages, found through the index by owner, not a walk over everyone's.
+    /// The passages a coding comparison sets side by side, made into objects (<see cref="Coding"/> picks them; the
+    /// comparison itself works from the numbers).
     /// </summary>
     public (IReadOnlyList<CodedPassage> A, IReadOnlyList<CodedPassage> B) Sides(string coderA, string? coderB, AnalysisFilter filter, string? viewerId)
     {
-        ArgumentNullException.ThrowIfNull(coderA);
-        ArgumentNullException.ThrowIfNull(filter);
-        var included = new sbyte[_articles.Length]; // 0 not yet asked, 1 included, -1 not
-        var viewer = viewerId is null ? -1 : Array.IndexOf(_ownerIds, viewerId);
-        bool Counts(int p)
-        {
-            if (!_public[p] && (viewer < 0 || _owner[p] != viewer))
-            {
-                return false;
-            }
-            ref var known = ref included[_article[p]];
-            if (known == 0)
-            {
-                known = filter.Includes(_articles[_article[p]]) ? (sbyte)1 : (sbyte)-1;
-            }
-            return known > 0;
-        }
-        List<CodedPassage> Of(int owner)
-        {
-            var found = new List<CodedPassage>();
-            if (owner < 0)
-            {
-                return found;
-            }
-            for (var i = _ownerStart[owner]; i < _ownerStart[owner + 1]; i++)
-            {
-                if (Counts(_byOwner[i]))
-                {
-                    found.Add(Passage(_byOwner[i]));
-                }
-            }
-            return found;
-        }
-        var a = Array.IndexOf(_ownerIds, coderA);
-        if (coderB is not null)
-        {
-            return (Of(a), Of(Array.IndexOf(_ownerIds, coderB)));
-        }
-        var others = new List<CodedPassage>(_tag.Length - (a < 0 ? 0 : _ownerStart[a + 1] - _ownerStart[a]));
-        for (var p = 0; p < _tag.Length; p++)
-        {
-            if (_owner[p] != a && Counts(p))
-            {
-                others.Add(Passage(p));
-            }
-        }
-        return (Of(a), others);
+        var sides = Coding(coderA, coderB, filter, viewerId);
+        return (sides.PassagesA, sides.PassagesB);
     }
 
     /// <summary>The account ids of everyone with a tag <paramref name="viewerId"/> may see (a public one, or one of their own).</summary>
