@@ -193,6 +193,80 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
     }
 
     [Fact]
+    public async Task LateAnswersForEarlierLetters_LeaveTheNearMatchFocused()
+    {
+        var page = await NewPageAsync(Desktop());
+        await RegisterAsync(page, Site, "late.answers");
+
+        // Every letter typed asks for near matches; on a slow network the answers for the earlier
+        // letters can arrive after the one for the whole word. Hold them back until then.
+        var held = new List<IRoute>();
+        var settled = new Dictionary<IRequest, TaskCompletionSource>();
+        void Settle(IRequest request)
+        {
+            lock (held)
+            {
+                if (settled.TryGetValue(request, out var done))
+                {
+                    done.TrySetResult();
+                }
+            }
+        }
+        page.RequestFinished += (_, request) => Settle(request);
+        page.RequestFailed += (_, request) => Settle(request);
+        await page.RouteAsync("**/api/themes/similar?**", async route =>
+        {
+            if (route.Request.Url.EndsWith("name=Devolutoin", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            lock (held)
+            {
+                held.Add(route);
+                settled[route.Request] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        });
+
+        await SelectSentenceAsync(page, 6);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tag selection" }).ClickAsync();
+        var dialog = page.Locator("#tag-popover");
+        await page.Keyboard.TypeAsync("Devolutoin");
+        await page.Keyboard.PressAsync("Enter");
+        var suggestion = dialog.GetByRole(AriaRole.Button, new() { Name = "Devolution", Exact = true });
+        await Expect(suggestion).ToBeFocusedAsync();
+
+        List<IRoute> late;
+        lock (held)
+        {
+            late = [.. held];
+        }
+        Assert.NotEmpty(late);
+        foreach (var route in late)
+        {
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page has already given up on this question; nothing is left to let through.
+            }
+        }
+        Task[] waits;
+        lock (held)
+        {
+            waits = [.. late.Select(route => settled[route.Request].Task)];
+        }
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        // Let the page handle whatever arrived before looking again.
+        await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))");
+
+        await Expect(suggestion).ToBeFocusedAsync();
+        await Expect(dialog.Locator("#tag-theme-suggest")).ToContainTextAsync("Did you mean Devolution?");
+    }
+
+    [Fact]
     public async Task DeletingATag_CanBeUndone_AndNobodyElseCanDeleteIt()
     {
         var page = await NewPageAsync(Desktop());

@@ -558,7 +558,13 @@
         }
     }
 
+    var similarQuestion = null;
     function resetNewTheme() {
+        if (similarQuestion) {
+            // An answer about the words the box held before would be about the wrong words.
+            similarQuestion.abort();
+            similarQuestion = null;
+        }
         confirmBox.hidden = true;
         create.hidden = false;
         suggest.hidden = true;
@@ -575,10 +581,20 @@
         return box;
     }
 
+    // Each letter typed asks again; answers can come back out of order. Only the latest question
+    // may fill the suggestions (an earlier, slower answer would otherwise rebuild the buttons under
+    // the reader's focus), so a new question cancels the one before it.
     function lookSimilar(name) {
-        return fetch("/api/themes/similar?name=" + encodeURIComponent(name), { credentials: "same-origin" })
+        if (similarQuestion) {
+            similarQuestion.abort();
+        }
+        var question = similarQuestion = new AbortController();
+        return fetch("/api/themes/similar?name=" + encodeURIComponent(name), { credentials: "same-origin", signal: question.signal })
             .then(function (r) { return r.ok ? r.json() : []; })
             .then(function (themes) {
+                if (question !== similarQuestion) {
+                    return null;
+                }
                 suggestions.textContent = "";
                 themes.forEach(function (theme, i) {
                     if (i > 0) {
@@ -597,6 +613,11 @@
                 });
                 suggest.hidden = themes.length === 0;
                 return themes;
+            }, function (error) {
+                if (error.name === "AbortError") {
+                    return null;
+                }
+                throw error;
             });
     }
 
@@ -624,6 +645,9 @@
         } else if (!fresh.hidden) {
             // A typo plus Enter never adds a theme: it offers near matches and asks first.
             lookSimilar(filter.value.trim()).then(function (themes) {
+                if (themes === null) {
+                    return;
+                }
                 var first = suggestions.querySelector("button");
                 if (first) {
                     announce("No theme is called " + filter.value.trim() + ". Did you mean " + themes.map(function (t) { return t.name; }).join(" or ") + "?");
