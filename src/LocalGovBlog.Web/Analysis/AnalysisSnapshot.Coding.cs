@@ -116,7 +116,8 @@ public sealed partial class AnalysisSnapshot
         /// <summary>
         /// Per theme, agreement over the characters of every article in <paramref name="articleLengths"/> (id → length of
         /// its text in UTF-16 code units), and each side's passages with the theme that the other did not code in full, in
-        /// the first <paramref name="max"/> articles and themes where they part.
+        /// the first <paramref name="max"/> articles and themes where they part. <paramref name="themeIds"/> are distinct, as a
+        /// codebook's are.
         /// </summary>
         public CodingOutcome Compare(IReadOnlyDictionary<int, int> articleLengths, IReadOnlyList<int> themeIds, int max)
         {
