@@ -40,7 +40,12 @@ public static class AppComposition
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            // A start-up failure the runner explains in one line (a port in use) is not logged a second time, with
+            // its stack trace, by the host.
+            .Filter.ByExcluding(e => e.Exception is { } exception && AppRunner.Describe(exception) is not null
+                && e.Properties.TryGetValue("SourceContext", out var source)
+                && source is Serilog.Events.ScalarValue { Value: "Microsoft.Extensions.Hosting.Internal.Host" }));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArchiveStore();

@@ -7,11 +7,14 @@
 # Usage, from the repository root:
 #   tests/LocalGovBlog.Benchmarks/load.sh [FOLDER] [--articles N] [--tags N] [--cache off|on|both]
 #                                         [--duration 8s] [--connections 32] [--published DIR]
+#                                         [--accept-encoding "gzip, deflate, br, zstd"]
 # FOLDER (default /tmp/localgovblog-load) keeps the published build, the certificate and one store per set of
 # parameters (store-a100000-t1000000-<generator hash>.db), so a second run with the same parameters reuses the store.
 # --cache both runs the whole list twice in the same run, output cache off then on (Cache:Output=false/true).
 # A dump file named dump-<ARTICLES>.txt already in FOLDER is reused instead of generated. --published DIR serves a
-# build published earlier (say, of another commit, to compare) instead of publishing this one.
+# build published earlier (say, of another commit, to compare) instead of publishing this one. --accept-encoding sends
+# that header with every request, as a browser does (Chromium sends "gzip, deflate, br, zstd"); without it wrk asks for
+# uncompressed answers. The KB column is what was sent: compressed when the answer was.
 set -euo pipefail
 
 DIR=/tmp/localgovblog-load
@@ -22,6 +25,7 @@ DURATION=8s
 CONNECTIONS=32
 THREADS=2
 PUBLISHED=
+ACCEPT_ENCODING=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --articles) ARTICLES=$2; shift 2 ;;
@@ -30,7 +34,8 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --published) PUBLISHED=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --accept-encoding) ACCEPT_ENCODING=$2; shift 2 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) DIR=$1; shift ;;
   esac
@@ -128,12 +133,14 @@ run_mode() {
     for _ in 1 2 3 4 5; do curl -sk -o /dev/null --max-time 120 "$BASE$path" || true; done
   done
   settle
-  echo "== output cache $cache, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  local headers=()
+  [[ -z "$ACCEPT_ENCODING" ]] || headers=(-H "Accept-Encoding: $ACCEPT_ENCODING")
+  echo "== output cache $cache, wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency ${headers[*]}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-24s %10s %8s %9s %9s %8s %9s %s\n' page "req/s" "÷ static" "p50 ms" "p99 ms" "non-2xx" "KB" "timeouts (> 2 s)"
   local static_rps=
   for i in "${!paths[@]}"; do
     local out rps p50 p99 bad
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE${paths[$i]}")
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${headers[@]}" "$BASE${paths[$i]}")
     rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
@@ -141,7 +148,7 @@ run_mode() {
     slow=$(sed -n 's/.*timeout \([0-9]*\).*/\1/p' <<<"$out")
     settle
     [[ -n "$static_rps" ]] || static_rps=$rps
-    kb=$({ curl -sk -o /dev/null -w '%{size_download}' --max-time 120 "$BASE${paths[$i]}" || echo -1; } | awk '{printf "%.1f", $1 / 1024}')
+    kb=$({ curl -sk -o /dev/null -w '%{size_download}' --max-time 120 "${headers[@]}" "$BASE${paths[$i]}" || echo -1; } | awk '{printf "%.1f", $1 / 1024}')
     printf '%-24s %10.0f %7.0f%% %9s %9s %8s %9s %s\n' "${names[$i]}" "$rps" "$(awk -v a="$rps" -v b="$static_rps" 'BEGIN {print 100 * a / b}')" \
       "$(to_ms "$p50")" "$(to_ms "$p99")" "${bad:-0}" "$kb" "${slow:-0}"
   done

@@ -57,6 +57,12 @@ public sealed partial class AnalysisWarmUp(AnalysisStore store, AnalysisVersion 
             {
                 return;
             }
+            catch (ObjectDisposedException)
+            {
+                // The services are gone: a start that failed (its port taken, say) disposes them without stopping
+                // this first. Nothing is left to warm, and a warning would bury the real error in the log.
+                return;
+            }
 #pragma warning disable CA1031 // A failed warm-up must not stop the site: the next reader builds the snapshot and sees the error.
             catch (Exception exception)
 #pragma warning restore CA1031

@@ -8,7 +8,7 @@ namespace LocalGovBlog.Web.Caching;
 /// Keeps a page for anonymous readers only. A signed-in reader is never served a kept page (it would hide their
 /// private tags and lack their forms) and their page is never kept. A response that sets a cookie or says it must
 /// not be stored (antiforgery marks every response that carries a token <c>no-store</c>) is never kept either, so
-/// no reader is ever given another's token. Pages vary by their whole query string.
+/// no reader is ever given another's token. Pages vary by their whole query string and the encoding they are sent in.
 /// A reader who carries TempData (a notice such as "Tag deleted" waiting to be shown) is never served from the cache,
 /// so the notice is shown and the cookie cleared (see <see cref="QuietTempDataProvider"/>).
 /// </summary>
@@ -40,6 +40,8 @@ public sealed class AnonymousPagePolicy(Func<HttpRequest, IEnumerable<string>> t
         var options = http.RequestServices.GetRequiredService<IOptions<CacheOptions>>().Value;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.OutputSeconds);
         context.CacheVaryByRules.QueryKeys = "*";
+        // Kept once per encoding the page is sent in (see AnonymousCompression), not once per browser's way of asking.
+        context.CacheVaryByRules.VaryByValues["encoding"] = AnonymousCompression.EncodingFor(http);
         foreach (var tag in tagsOf(request))
         {
             context.Tags.Add(tag);

@@ -20,6 +20,7 @@ public static class CacheRegistration
         services.AddSingleton<ReadMemo>();
         services.AddHttpContextAccessor();
         services.AddOutputCache(options => options.UseCaseSensitivePaths = true);
+        AnonymousCompression.AddAnonymousCompression(services);
         // The framework's in-memory store, wrapped so that no page made before an eviction is stored after it.
         var memory = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.Remove(memory);
@@ -65,7 +66,10 @@ public static class CacheRegistration
                 ? [PageTags.Theme(slug), PageTags.Articles, PageTags.Themes, PageTags.Tags]
                 : [PageTags.Articles, PageTags.Themes]));
 
-    /// <summary>After authentication (the cache must know who is signed in), before the endpoints.</summary>
+    /// <summary>
+    /// After authentication (the cache must know who is signed in), before the endpoints. Compression sits inside the
+    /// cache, so kept pages are kept compressed; the API's ETags inside that, so they are worked out on the words.
+    /// </summary>
     public static IApplicationBuilder UsePageCache(this IApplicationBuilder app)
     {
         var options = app.ApplicationServices.GetRequiredService<IOptions<CacheOptions>>().Value;
@@ -74,6 +78,7 @@ public static class CacheRegistration
         {
             app.UseOutputCache();
         }
+        app.UseResponseCompression();
         app.UseWhen(context => ContentETags.Applies(context.Request), branch => branch.UseMiddleware<ContentETags>());
         return app;
     }

@@ -68,6 +68,11 @@ public static partial class AppRunner
         // The configuration binder names the setting: "Failed to convert configuration value 'abc' at 'Search:RankLimit' …".
         InvalidOperationException binding when binding.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => binding.Message,
         StoreUnusableException store => store.Message,
+        // Kestrel: "Failed to bind to address http://127.0.0.1:5000: address already in use."
+        IOException bind when bind.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException =>
+            bind.Message + " Another program, or another copy of LocalGovBlog, is listening there: stop it, or choose another address with --urls (or ASPNETCORE_URLS).",
+        IOException bind when bind.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AccessDenied } =>
+            bind.Message + " Ports below 1024 need privileges this user lacks: listen on a higher port behind a proxy (deploy/nginx-site.conf) or choose another with --urls.",
         _ => null,
     };
 

@@ -79,6 +79,11 @@ public sealed class NginxTlsTests(PublishedBuild build) : IAsyncLifetime
         Assert.Null(await reader.MeAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await reader.SignInAsync("site.operator")).StatusCode);
         Assert.Equal(["admin"], (await reader.MeAsync())!.Roles);
+
+        // Compression: the app's, for anonymous readers only; nginx adds none (a signed-in page holds tokens).
+        Assert.Empty((await GetAsync(reader, "/articles/" + Slug, "gzip")).Content.Headers.ContentEncoding);
+        var anonymous = new FormsClient(new Uri(publicAddress), certificate: trusted);
+        Assert.Equal(["gzip"], (await GetAsync(anonymous, "/articles/" + Slug, "gzip")).Content.Headers.ContentEncoding);
         Assert.All(reader.Cookies.GetAllCookies(), cookie => Assert.True(cookie.Secure, cookie.Name + " is Secure"));
 
         // Tag a passage with a note; its id is built from the public address; search finds the note.
@@ -102,6 +107,15 @@ public sealed class NginxTlsTests(PublishedBuild build) : IAsyncLifetime
         Assert.False(site.HasExited, site.Output);
         Assert.DoesNotContain("[ERR]", site.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("[emerg]", nginx.ErrorLog, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(FormsClient client, string path, string acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        var response = await client.Http.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(FormsClient client, int bytes)

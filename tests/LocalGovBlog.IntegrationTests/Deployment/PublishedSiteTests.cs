@@ -89,6 +89,25 @@ public sealed class PublishedSiteTests(PublishedBuild build) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PortAlreadyInUse_StopsStartUpSayingSo_InOneMessage()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var environment = Production(((IPEndPoint)taken.LocalEndpoint).Port);
+        environment["Proxy__TrustedAddresses__0"] = "127.0.0.1";
+        await using var site = Start(environment);
+
+        var exit = await site.WaitForExitAsync(StartUp);
+
+        Assert.True(exit == 1, $"exit {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: still running"}\n{site.Output}");
+        Assert.Contains("LocalGovBlog cannot start", site.Output, StringComparison.Ordinal);
+        Assert.Contains("address already in use", site.Output, StringComparison.Ordinal);
+        Assert.Contains("--urls", site.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", site.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", site.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FileThatIsNotSqlite_ServerAndImporterEachSayItInOneMessage()
     {
         var notes = Path.Combine(_folder, "notes.db");

@@ -56,6 +56,8 @@ public sealed class ThrowawayNginx : IAsyncDisposable
             events { worker_connections 128; }
             http {
                 access_log {{folder}}/access.log;
+                # As Debian's own nginx.conf has it: the site's configuration must hold against it.
+                gzip on;
                 client_body_temp_path {{folder}}/client_body;
                 proxy_temp_path {{folder}}/proxy;
                 fastcgi_temp_path {{folder}}/fastcgi;
