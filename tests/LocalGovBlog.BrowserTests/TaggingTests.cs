@@ -150,21 +150,26 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
         await Expect(page.Locator($"#tag-{await first.GetAttributeAsync("data-annotations")}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-linked"));
     }
 
+    /// <summary>Selects a sentence, opens the tag dialog and types "Devolutoin" then Enter: the near match is offered, focused.</summary>
+    private static async Task<(ILocator Dialog, ILocator Suggestion)> MistypeDevolutionAsync(IPage page)
+    {
+        await SelectSentenceAsync(page, 6);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tag selection" }).ClickAsync();
+        var dialog = page.Locator("#tag-popover");
+        await page.Keyboard.TypeAsync("Devolutoin");
+        await page.Keyboard.PressAsync("Enter");
+        var suggestion = dialog.GetByRole(AriaRole.Button, new() { Name = "Devolution", Exact = true });
+        await Expect(suggestion).ToBeFocusedAsync();
+        return (dialog, suggestion);
+    }
+
     [Fact]
     public async Task TypoInTheThemeBox_OffersTheNearMatch_AndCreatesNothingUntilConfirmed()
     {
         var page = await NewPageAsync(Desktop());
         await RegisterAsync(page, Site, "typo.tagger");
         var before = await CodebookSizeAsync(page);
-        await SelectSentenceAsync(page, 6);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tag selection" }).ClickAsync();
-        var dialog = page.Locator("#tag-popover");
-
-        await page.Keyboard.TypeAsync("Devolutoin");
-        await page.Keyboard.PressAsync("Enter");
-
-        var suggestion = dialog.GetByRole(AriaRole.Button, new() { Name = "Devolution", Exact = true });
-        await Expect(suggestion).ToBeFocusedAsync();
+        var (dialog, suggestion) = await MistypeDevolutionAsync(page);
         await Expect(dialog.Locator("#tag-theme-suggest")).ToContainTextAsync("Did you mean Devolution?");
         Assert.Equal(before, await CodebookSizeAsync(page));
         await SaveScreenshotAsync(page, "typo-did-you-mean", fullPage: false);
@@ -228,13 +233,7 @@ public sealed class TaggingTests(ArchiveSite site, Chromium chromium) : BrowserT
             }
         });
 
-        await SelectSentenceAsync(page, 6);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tag selection" }).ClickAsync();
-        var dialog = page.Locator("#tag-popover");
-        await page.Keyboard.TypeAsync("Devolutoin");
-        await page.Keyboard.PressAsync("Enter");
-        var suggestion = dialog.GetByRole(AriaRole.Button, new() { Name = "Devolution", Exact = true });
-        await Expect(suggestion).ToBeFocusedAsync();
+        var (dialog, suggestion) = await MistypeDevolutionAsync(page);
 
         List<IRoute> late;
         lock (held)
