@@ -43,9 +43,10 @@ public static class AppComposition
             .Enrich.FromLogContext()
             // A start-up failure the runner explains in one line (a port in use) is not logged a second time, with
             // its stack trace, by the host.
-            .Filter.ByExcluding(e => e.Exception is { } exception && AppRunner.Describe(exception) is not null
+            .Filter.ByExcluding(e => e.Exception is { } exception
                 && e.Properties.TryGetValue("SourceContext", out var source)
-                && source is Serilog.Events.ScalarValue { Value: "Microsoft.Extensions.Hosting.Internal.Host" }));
+                && source is Serilog.Events.ScalarValue { Value: "Microsoft.Extensions.Hosting.Internal.Host" }
+                && AppRunner.Describe(exception) is not null));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddArchiveStore();

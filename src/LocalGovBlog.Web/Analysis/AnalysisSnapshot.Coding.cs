@@ -77,8 +77,10 @@ public sealed partial class AnalysisSnapshot
 
         internal CodingSides(AnalysisSnapshot snapshot, int[] a, int[] b) => (_snapshot, _a, _b) = (snapshot, a, b);
 
+        /// <summary>Side A as objects, in passage order (the comparison itself never needs them all).</summary>
         public IReadOnlyList<CodedPassage> PassagesA => Array.ConvertAll(_a, _snapshot.Passage);
 
+        /// <summary>Side B as objects, in passage order.</summary>
         public IReadOnlyList<CodedPassage> PassagesB => Array.ConvertAll(_b, _snapshot.Passage);
 
         /// <summary>The articles (ids, ascending) where a passage of either side carries one of <paramref name="themeIds"/>.</summary>

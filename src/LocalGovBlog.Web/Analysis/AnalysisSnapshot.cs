@@ -101,16 +101,6 @@ public sealed partial class AnalysisSnapshot
         return builder.Build(taggerNames);
     }
 
-    /// <summary>
-    /// The passages a coding comparison sets side by side, made into objects (<see cref="Coding"/> picks them; the
-    /// comparison itself works from the numbers).
-    /// </summary>
-    public (IReadOnlyList<CodedPassage> A, IReadOnlyList<CodedPassage> B) Sides(string coderA, string? coderB, AnalysisFilter filter, string? viewerId)
-    {
-        var sides = Coding(coderA, coderB, filter, viewerId);
-        return (sides.PassagesA, sides.PassagesB);
-    }
-
     /// <summary>The account ids of everyone with a tag <paramref name="viewerId"/> may see (a public one, or one of their own).</summary>
     public IEnumerable<string> VisibleTaggers(string? viewerId)
     {

@@ -10,51 +10,20 @@ public sealed record Disagreement(int ThemeId, int ArticleId, IReadOnlyList<Code
 /// A coding comparison between coder A and coder B (a person, or everyone else taken together) over a set of
 /// articles: per theme, agreement and Cohen's kappa over the characters of every compared article (NVivo's
 /// unit), pooled over the articles (so a long article weighs more, as in NVivo's size-weighted average),
-/// with the passages where they disagree.
+/// with the passages where they disagree. Written for reading: the comparison the app serves is worked from the
+/// snapshot's arrays (<see cref="AnalysisSnapshot.CodingSides"/>), which a property test holds to this one.
 /// </summary>
 public static class CodingComparison
 {
-    /// <summary>Both sides' passages in the compared articles, grouped by article and theme once, for
-    /// <see cref="Compare(Grouped)"/> and <see cref="Disagreements(Grouped, int)"/> (one tagger against everyone else
-    /// groups hundreds of thousands of passages).</summary>
-    public sealed class Grouped
-    {
-        internal Grouped(IReadOnlyDictionary<int, int> articleLengths, IReadOnlyList<int> themeIds,
-            IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB)
-        {
-            ArgumentNullException.ThrowIfNull(articleLengths);
-            ArgumentNullException.ThrowIfNull(themeIds);
-            Lengths = articleLengths;
-            ThemeIds = themeIds;
-            A = ByArticleAndTheme(coderA, articleLengths, themeIds);
-            B = ByArticleAndTheme(coderB, articleLengths, themeIds);
-        }
-
-        internal IReadOnlyDictionary<int, int> Lengths { get; }
-
-        internal IReadOnlyList<int> ThemeIds { get; }
-
-        internal Dictionary<(int Article, int Theme), List<CodedPassage>> A { get; }
-
-        internal Dictionary<(int Article, int Theme), List<CodedPassage>> B { get; }
-    }
-
-    /// <param name="articleLengths">Compared articles and the length of each one's text in UTF-16 code units.</param>
-    public static Grouped Group(
-        IReadOnlyDictionary<int, int> articleLengths, IReadOnlyList<int> themeIds,
-        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB) =>
-        new(articleLengths, themeIds, coderA, coderB);
-
     /// <param name="articleLengths">Compared articles and the length of each one's text in UTF-16 code units.</param>
     public static IReadOnlyList<ThemeAgreement> Compare(
         IReadOnlyDictionary<int, int> articleLengths, IReadOnlyList<int> themeIds,
-        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB) =>
-        Compare(Group(articleLengths, themeIds, coderA, coderB));
-
-    public static IReadOnlyList<ThemeAgreement> Compare(Grouped sides)
+        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB)
     {
-        ArgumentNullException.ThrowIfNull(sides);
-        var (articleLengths, themeIds, a, b) = (sides.Lengths, sides.ThemeIds, sides.A, sides.B);
+        ArgumentNullException.ThrowIfNull(articleLengths);
+        ArgumentNullException.ThrowIfNull(themeIds);
+        var a = ByArticleAndTheme(coderA, articleLengths, themeIds);
+        var b = ByArticleAndTheme(coderB, articleLengths, themeIds);
         var results = new List<ThemeAgreement>();
         foreach (var theme in themeIds)
         {
@@ -80,13 +49,12 @@ public static class CodingComparison
     /// first <paramref name="max"/> articles and themes where they part).</summary>
     public static IReadOnlyList<Disagreement> Disagreements(
         IReadOnlyDictionary<int, int> articleLengths, IReadOnlyList<int> themeIds,
-        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB, int max = int.MaxValue) =>
-        Disagreements(Group(articleLengths, themeIds, coderA, coderB), max);
-
-    public static IReadOnlyList<Disagreement> Disagreements(Grouped sides, int max = int.MaxValue)
+        IReadOnlyCollection<CodedPassage> coderA, IReadOnlyCollection<CodedPassage> coderB, int max = int.MaxValue)
     {
-        ArgumentNullException.ThrowIfNull(sides);
-        var (articleLengths, themeIds, a, b) = (sides.Lengths, sides.ThemeIds, sides.A, sides.B);
+        ArgumentNullException.ThrowIfNull(articleLengths);
+        ArgumentNullException.ThrowIfNull(themeIds);
+        var a = ByArticleAndTheme(coderA, articleLengths, themeIds);
+        var b = ByArticleAndTheme(coderB, articleLengths, themeIds);
         var found = new List<Disagreement>();
         foreach (var articleId in articleLengths.Keys.Order())
         {
@@ -116,8 +84,7 @@ public static class CodingComparison
         return found;
     }
 
-    /// <summary>Each side's passages in the compared articles, by article and theme, in order of start and end: grouped
-    /// once, so a comparison over tens of thousands of articles does not filter every article's passages per theme.</summary>
+    /// <summary>Each side's passages in the compared articles, by article and theme, in order of start and end.</summary>
     private static Dictionary<(int Article, int Theme), List<CodedPassage>> ByArticleAndTheme(
         IReadOnlyCollection<CodedPassage> passages, IReadOnlyDictionary<int, int> articles, IReadOnlyList<int> themeIds)
     {

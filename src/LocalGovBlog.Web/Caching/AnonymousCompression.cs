@@ -47,16 +47,15 @@ internal sealed class AnonymousCompression(IServiceProvider services, IOptions<R
 
     public ICompressionProvider? GetCompressionProvider(HttpContext context) => framework.GetCompressionProvider(context);
 
+    /// <summary>Asked first: a signed-in reader's answer is never wrapped for compression at all.</summary>
     public bool CheckRequestAcceptsCompression(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated != true
-        && string.IsNullOrEmpty(context.Request.Headers.Authorization)
-        && framework.CheckRequestAcceptsCompression(context);
+        AnonymousPagePolicy.IsAnonymous(context) && framework.CheckRequestAcceptsCompression(context);
 
+    /// <summary>Asked when the answer starts, so its headers are known.</summary>
     public bool ShouldCompressResponse(HttpContext context)
     {
         var response = context.Response;
-        if (context.User.Identity?.IsAuthenticated == true
-            || !string.IsNullOrEmpty(response.Headers.SetCookie)
+        if (!string.IsNullOrEmpty(response.Headers.SetCookie)
             || AnonymousPagePolicy.Forbids(response.Headers.CacheControl)
             || !framework.ShouldCompressResponse(context))
         {

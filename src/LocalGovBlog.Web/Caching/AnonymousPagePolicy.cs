@@ -26,8 +26,7 @@ public sealed class AnonymousPagePolicy(Func<HttpRequest, IEnumerable<string>> t
         var http = context.HttpContext;
         var request = http.Request;
         var anonymous = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && http.User.Identity?.IsAuthenticated != true
-            && string.IsNullOrEmpty(request.Headers.Authorization)
+            && IsAnonymous(http)
             && !request.Cookies.ContainsKey(TempDataCookie(http));
         context.EnableOutputCaching = anonymous;
         context.AllowCacheLookup = anonymous;
@@ -66,6 +65,10 @@ public sealed class AnonymousPagePolicy(Func<HttpRequest, IEnumerable<string>> t
         }
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Not signed in, and no credentials sent with the request.</summary>
+    internal static bool IsAnonymous(HttpContext http) =>
+        http.User.Identity?.IsAuthenticated != true && string.IsNullOrEmpty(http.Request.Headers.Authorization);
 
     private static string TempDataCookie(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>>().Value.Cookie.Name!;

@@ -35,14 +35,19 @@ public sealed class PublishedSiteTests(PublishedBuild build) : IAsyncLifetime
     private SiteProcess Start(Dictionary<string, string> environment, params string[] arguments) =>
         SiteProcess.Start("dotnet", [build.Program, .. arguments], _folder, environment);
 
+    /// <summary>Waits for the program to stop at start-up, as it must for a problem an operator can fix: exit code 1.</summary>
+    private static async Task RefusedAsync(SiteProcess site)
+    {
+        var exit = await site.WaitForExitAsync(StartUp);
+        Assert.True(exit == 1, $"exit {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: still running"}\n{site.Output}");
+    }
+
     [Fact]
     public async Task ProductionOverPlainHttpWithNoProxy_RefusesToStart_NamingBothFixes()
     {
         await using var site = Start(Production(SiteProcess.FreePort()));
 
-        var exit = await site.WaitForExitAsync(StartUp);
-
-        Assert.True(exit == 1, $"exit {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: still running"}\n{site.Output}");
+        await RefusedAsync(site);
         Assert.Contains("LocalGovBlog cannot start", site.Output, StringComparison.Ordinal);
         Assert.Contains("Kestrel:Certificates:Default:Path", site.Output, StringComparison.Ordinal);
         Assert.Contains("X-Forwarded-Proto", site.Output, StringComparison.Ordinal);
@@ -80,9 +85,7 @@ public sealed class PublishedSiteTests(PublishedBuild build) : IAsyncLifetime
         environment[variable] = value;
         await using var site = Start(environment);
 
-        var exit = await site.WaitForExitAsync(StartUp);
-
-        Assert.True(exit == 1, $"exit {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: still running"}\n{site.Output}");
+        await RefusedAsync(site);
         Assert.Contains(message, site.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", site.Output, StringComparison.Ordinal); // one message, no stack trace
         Assert.False(File.Exists(Path.Combine(_folder, "store.db")), "nothing was started");
@@ -97,9 +100,7 @@ public sealed class PublishedSiteTests(PublishedBuild build) : IAsyncLifetime
         environment["Proxy__TrustedAddresses__0"] = "127.0.0.1";
         await using var site = Start(environment);
 
-        var exit = await site.WaitForExitAsync(StartUp);
-
-        Assert.True(exit == 1, $"exit {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: still running"}\n{site.Output}");
+        await RefusedAsync(site);
         Assert.Contains("LocalGovBlog cannot start", site.Output, StringComparison.Ordinal);
         Assert.Contains("address already in use", site.Output, StringComparison.Ordinal);
         Assert.Contains("--urls", site.Output, StringComparison.Ordinal);

@@ -111,9 +111,9 @@ public class SnapshotDeltaPropertyTests
                 foreach (var filter in new[] { Everyone, dated })
                 {
                     var visible = expected.Passages.Where(p => AnalysisFilter.Visible(p, viewer) && filter.Includes(expected.Articles.GetValueOrDefault(p.ArticleId))).ToList();
-                    var (sideA, sideB) = actual.Sides(a, b, filter, viewer);
-                    Assert.Equal(visible.Where(p => p.OwnerId == a).Select(Shape), sideA.Select(Shape));
-                    Assert.Equal(visible.Where(p => b is null ? p.OwnerId != a : p.OwnerId == b).Select(Shape), sideB.Select(Shape));
+                    var sides = actual.Coding(a, b, filter, viewer);
+                    Assert.Equal(visible.Where(p => p.OwnerId == a).Select(Shape), sides.PassagesA.Select(Shape));
+                    Assert.Equal(visible.Where(p => b is null ? p.OwnerId != a : p.OwnerId == b).Select(Shape), sides.PassagesB.Select(Shape));
                 }
             }
         }
