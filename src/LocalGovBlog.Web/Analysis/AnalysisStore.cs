@@ -253,12 +253,12 @@ public sealed class AnalysisVersion
 /// Tells <see cref="AnalysisVersion"/> what a save changed of what the analysis counts, once other connections can see
 /// it: straight after a save outside a transaction, or when the transaction it was made in commits (nothing when it
 /// rolls back). A save that touched only tags and their theme links gives the ids of those tags; one that touched
-/// themes, articles, their authors, or an account's name or existence, is a wide change. A transaction committed
+/// themes, articles, their bylines or authors, or an account's name or existence, is a wide change. A transaction committed
 /// with no save in it is taken for a wide change too: its writes went round the change tracker, where this cannot see.
 /// </summary>
 public sealed class AnalysisChangeInterceptor(AnalysisVersion version) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
-    private static readonly HashSet<Type> Wide = [typeof(Theme), typeof(Article), typeof(ArticleAuthor)];
+    private static readonly HashSet<Type> Wide = [typeof(Theme), typeof(Article), typeof(ArticleAuthor), typeof(Author)];
 
     /// <summary>What a save in progress changed: the tags (entities, as a new tag has no id until it is saved) and whether it was wide.</summary>
     private sealed class Saving

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using LocalGovBlog.Web.Import;
 using LocalGovBlog.Web.Pages.Articles;
@@ -93,10 +94,11 @@ public static class ArticlesApi
     }
 
     private static async Task<Results<Ok<ArticleDetail>, ProblemHttpResult>> GetAsync(
-        ArchiveDbContext db, ArticleContentCache contents, HttpContext http, string slug, CancellationToken cancellationToken)
+        ArchiveDbContext db, ArticleContentCache contents, ReadMemo memo, HttpContext http, string slug, CancellationToken cancellationToken)
     {
         var viewerId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var row = await ArticleHeads.HeadAsync(db, slug, viewerId, cancellationToken);
+        var front = await ArticleHeads.FrontAsync(db, memo, slug, viewerId, cancellationToken);
+        var row = front.Head;
         // The words and blocks by content hash, kept between requests (ArticleContent).
         var content = row is null ? null : await contents.GetAsync(db, row.Id, row.ContentHash, cancellationToken);
         if (row is null || content is null)
@@ -104,7 +106,7 @@ public static class ArticlesApi
             return TypedResults.Problem(detail: $"No article has the address '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "Article not found");
         }
         var blocks = content.Blocks.Select(b => new BlockDetail(b.Kind, b.Start, b.End, b.Ordered)).ToList();
-        var authors = (await ArticleHeads.BylinesAsync(db, row.Id, cancellationToken)).ConvertAll(a => new ArticleAuthorDetail(a.Slug, a.Name, a.Role, a.Bio));
+        var authors = front.Bylines.Select(a => new ArticleAuthorDetail(a.Slug, a.Name, a.Role, a.Bio)).ToList();
         var annotations = row.AnyTags ? await AnnotationsApi.ForArticleAsync(db, http, slug, content.Text, cancellationToken) : [];
         return TypedResults.Ok(new ArticleDetail(row.Slug, row.Title, authors.Select(a => a.Role).FirstOrDefault(role => role is not null),
             row.Published, authors, row.Standfirst, row.IsExcerpt, Lines(row.Captions), Lines(row.Keywords), content.Text, blocks, annotations));

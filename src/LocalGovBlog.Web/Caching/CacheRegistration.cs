@@ -17,6 +17,8 @@ public static class CacheRegistration
             .Validate(o => o.ArticleTextMegabytes is >= 0 and <= 65_536, "Cache:ArticleTextMegabytes must be a whole number from 0 to 65536.")
             .ValidateOnStart();
         services.AddSingleton<LocalGovBlog.Web.Pages.Articles.ArticleContentCache>();
+        services.AddSingleton<StoreChangeWatch>();
+        services.AddHostedService(provider => provider.GetRequiredService<StoreChangeWatch>());
         services.AddSingleton<ReadMemo>();
         services.AddHttpContextAccessor();
         services.AddOutputCache(options => options.UseCaseSensitivePaths = true);

@@ -11,15 +11,15 @@ namespace LocalGovBlog.Web.Caching;
 /// reader's view of an article's tags (<c>PublicTags</c>). Counting a common theme reads every one of its passages
 /// (118,270 for the largest at a million tags, about half a second) to show 25. A kept answer is used only while
 /// nothing in the store has changed since it was worked out: every committed write through this program moves
-/// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, another instance) is not
-/// seen that way, so an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, the bound the page cache
-/// gives. Unlike the page cache, most of these serve signed-in readers too: they are the same for everyone. With
+/// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, a script) is seen by
+/// <see cref="StoreChangeWatch"/> within a second on SQLite; as a bound for what that cannot see (another instance on
+/// PostgreSQL), an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, as a kept page does. Unlike the page cache, most of these serve signed-in readers too: they are the same for everyone. With
 /// PostgreSQL, where other instances write to the same store, nothing is kept unless <c>Cache:Output=true</c> accepts that delay.
 /// An answer past that time but with no write since is still given while a fresh one is worked out behind it, so
 /// readers of a busy page do not all wait for the recount once a minute; a write through this program is never
 /// answered that way. Answers are worked out on a store context of their own (a reader may leave before one is done).
 /// </summary>
-public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOptions> options, IOptions<StoreOptions> store, TimeProvider clock,
+public sealed partial class ReadMemo(AnalysisVersion version, StoreChangeWatch watch, IOptions<CacheOptions> options, IOptions<StoreOptions> store, TimeProvider clock,
     IServiceScopeFactory scopes, ILogger<ReadMemo> logger)
 {
     private readonly bool _enabled = !store.Value.IsPostgreSql || options.Value.Output == true;
@@ -56,6 +56,9 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
 
     private readonly ConcurrentDictionary<object, Kept> _kept = new();
 
+    /// <summary>Moves on with every write through this program and every commit seen made by another.</summary>
+    private long Current => version.Current + watch.Generation;
+
     /// <summary>A bound on how many answers are kept (theme pages × authors × page numbers, articles read anonymously);
     /// reached, the least recently used are dropped down to half of it.</summary>
     private const int MaxKept = 2048;
@@ -67,6 +70,15 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
     {
         long Bytes { get; }
     }
+
+    /// <summary>An answer that may say it is not worth keeping: "no such article" for an address someone typed is given
+    /// to the readers waiting for it but not kept, so a scanner trying thousands of addresses pushes out nothing.</summary>
+    public interface IMaybeKept
+    {
+        bool WorthKeeping { get; }
+    }
+
+    private static bool WorthKeeping(object answer) => answer is not IMaybeKept maybe || maybe.WorthKeeping;
 
     /// <summary>What the sized answers kept hold together (counted up as they come, and exactly at each trim); past
     /// <see cref="CacheOptions.MemoMegabytes"/>, the least recently used are dropped down to half of it.</summary>
@@ -88,7 +100,7 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
             return await WorkOutAsync(answer, cancellationToken);
         }
         // Read before answering: a write that lands meanwhile moves it on, so that answer is never taken as current.
-        var current = version.Current;
+        var current = Current;
         var now = clock.GetUtcNow();
         if (_kept.TryGetValue(key, out var kept))
         {
@@ -121,7 +133,16 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
         }
         try
         {
-            working.SetResult(Count(await WorkOutAsync(answer, CancellationToken.None)));
+            var worked = await WorkOutAsync(answer, CancellationToken.None);
+            if (WorthKeeping(worked))
+            {
+                Count(worked);
+            }
+            else
+            {
+                _kept.TryRemove(KeyValuePair.Create(key, mine));
+            }
+            working.SetResult(worked);
         }
         catch (Exception exception)
         {
@@ -166,13 +187,12 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
         return await answer(scope.ServiceProvider.GetRequiredService<ArchiveDbContext>(), cancellationToken);
     }
 
-    private T Count<T>(T answer)
+    private void Count(object? answer)
     {
         if (answer is ISized sized)
         {
             Interlocked.Add(ref _bytes, sized.Bytes);
         }
-        return answer;
     }
 
     /// <summary>Works a kept answer out again behind the readers, and keeps it unless a write came meanwhile (then the
@@ -181,11 +201,18 @@ public sealed partial class ReadMemo(AnalysisVersion version, IOptions<CacheOpti
         where T : class
     {
         await Task.Yield();
-        var current = version.Current;
+        var current = Current;
         var now = clock.GetUtcNow();
         try
         {
-            var fresh = Count(await WorkOutAsync(answer, CancellationToken.None));
+            var fresh = await WorkOutAsync(answer, CancellationToken.None);
+            if (!WorthKeeping(fresh))
+            {
+                // Gone since (an article deleted by another process): the next reader asks the store again.
+                _kept.TryRemove(KeyValuePair.Create(key, stale));
+                return;
+            }
+            Count(fresh);
             var kept = new Kept(current, now.AddSeconds(options.Value.OutputSeconds), Task.FromResult<object>(fresh));
             kept.Touch(new DateTimeOffset(stale.LastUsed, TimeSpan.Zero));
             if (_kept.TryUpdate(key, kept, stale)

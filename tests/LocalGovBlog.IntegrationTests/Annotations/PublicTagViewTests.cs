@@ -43,6 +43,12 @@ public sealed partial class PublicTagViewTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync(Cancel);
     }
 
+    private async Task<int> ApiTagCountAsync()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await _anonymous.Http.GetStringAsync($"/api/articles/{_slug}", Cancel));
+        return json.RootElement.GetProperty("annotations").GetArrayLength();
+    }
+
     private static int Count(string html) => int.Parse(PanelCount().Match(html).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Panel(string html)
@@ -62,9 +68,14 @@ public sealed partial class PublicTagViewTests : IAsyncLifetime
     [Fact]
     public async Task EveryWriteShowsOnTheNextAnonymousRequest()
     {
+        // Read untagged first: that the article has no tag is kept for anonymous readers too, until the next write.
+        Assert.Equal(0, Count(await ReadAsync(_anonymous)));
+        Assert.Equal(0, await ApiTagCountAsync());
+
         var first = await TaggingClient.TagAsync(_tagger, _slug, _text, Words(30), ["devolution"]);
         var page = await ReadAsync(_anonymous);
         Assert.Equal(1, Count(page));
+        Assert.Equal(1, await ApiTagCountAsync());
         Assert.Equal(Panel(page), Panel(await ReadAsync(_anonymous))); // kept: the same again
 
         var second = await TaggingClient.TagAsync(_tagger, _slug, _text, Words(60), ["austerity"]);

@@ -22,13 +22,13 @@ public class ReadMemoTests
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    private static ReadMemo Memo(AnalysisVersion version, int memoMegabytes = 32, TimeProvider? clock = null)
+    private static ReadMemo Memo(AnalysisVersion version, int memoMegabytes = 32, TimeProvider? clock = null, StoreChangeWatch? watch = null)
     {
         // Answers are worked out on a context of their own; these never touch it, so it need not open a store.
         var services = new ServiceCollection()
             .AddScoped(_ => new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite("Data Source=:memory:").Options))
             .BuildServiceProvider();
-        return new ReadMemo(version, Options.Create(new CacheOptions { MemoMegabytes = memoMegabytes, OutputSeconds = 60 }),
+        return new ReadMemo(version, watch ?? StoreChangeWatchTests.Watch("Data Source=:memory:"), Options.Create(new CacheOptions { MemoMegabytes = memoMegabytes, OutputSeconds = 60 }),
             Options.Create(new StoreOptions()), clock ?? TimeProvider.System, services.GetRequiredService<IServiceScopeFactory>(), NullLogger<ReadMemo>.Instance);
     }
 
@@ -44,6 +44,56 @@ public class ReadMemoTests
         Assert.Equal(1, (await memo.GetAsync("theme", Work, Cancel)).Value);
         version.Bump();
         Assert.Equal(2, (await memo.GetAsync("theme", Work, Cancel)).Value);
+    }
+
+    private sealed record Found(int? Value) : ReadMemo.IMaybeKept
+    {
+        public bool WorthKeeping => Value is not null;
+    }
+
+    [Fact]
+    public async Task AnAnswerNotWorthKeeping_IsGiven_ButAskedForAgainNextTime()
+    {
+        var memo = Memo(new AnalysisVersion());
+        var asked = 0;
+        Task<Found> Missing(ArchiveDbContext store, CancellationToken _) => Task.FromResult(new Found(++asked > 2 ? asked : null));
+
+        Assert.Null((await memo.GetAsync("no-such-article", Missing, Cancel)).Value);
+        Assert.Null((await memo.GetAsync("no-such-article", Missing, Cancel)).Value);
+        Assert.Equal(3, (await memo.GetAsync("no-such-article", Missing, Cancel)).Value); // there now, and kept
+        Assert.Equal(3, (await memo.GetAsync("no-such-article", Missing, Cancel)).Value);
+        Assert.Equal(3, asked);
+    }
+
+    [Fact]
+    public async Task ACommitByAnotherProgram_SeenByTheWatch_IsWorkedOutAgain()
+    {
+        var folder = Directory.CreateTempSubdirectory("lgb-memo-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "store.db");
+            await StoreChangeWatchTests.WriteAsync(file, "CREATE TABLE Notes (Text TEXT)");
+            using var watch = StoreChangeWatchTests.Watch($"Data Source={file}");
+            var memo = Memo(new AnalysisVersion(), watch: watch);
+            var asked = 0;
+            Task<Answer> Work(ArchiveDbContext store, CancellationToken _) => Task.FromResult(new Answer(++asked));
+
+            Assert.Equal(1, (await memo.GetAsync("home", Work, Cancel)).Value);
+            await watch.CheckAsync(Cancel); // its first look: an answer from before it is not trusted
+            Assert.Equal(2, (await memo.GetAsync("home", Work, Cancel)).Value);
+            await watch.CheckAsync(Cancel); // nothing written since
+            Assert.Equal(2, (await memo.GetAsync("home", Work, Cancel)).Value);
+
+            await StoreChangeWatchTests.WriteAsync(file, "INSERT INTO Notes VALUES ('written by another program')");
+            Assert.Equal(2, (await memo.GetAsync("home", Work, Cancel)).Value); // not seen until the watch looks
+            await watch.CheckAsync(Cancel);
+            Assert.Equal(3, (await memo.GetAsync("home", Work, Cancel)).Value);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

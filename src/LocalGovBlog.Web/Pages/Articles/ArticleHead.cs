@@ -1,3 +1,4 @@
+using LocalGovBlog.Web.Caching;
 using LocalGovBlog.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,13 @@ namespace LocalGovBlog.Web.Pages.Articles;
 /// that can change while the words stay the same, and whether the reader may see any tag on it.</summary>
 public sealed record ArticleHead(int Id, string ContentHash, string Slug, string Title, string? Standfirst, bool IsExcerpt, int WordCount,
     DateOnly? Published, string? Captions, string? Keywords, bool AnyTags);
+
+/// <summary>An article's head and bylines, as a page or the API shows them; <see cref="Head"/> is null when no article
+/// has the address.</summary>
+public sealed record ArticleFront(ArticleHead? Head, IReadOnlyList<ArticleAuthorView> Bylines) : ReadMemo.IMaybeKept
+{
+    public bool WorthKeeping => Head is not null;
+}
 
 /// <summary>
 /// The per-request reads of an article, as compiled queries: the two statements are tiny, so most of their cost was EF's
@@ -35,6 +43,27 @@ public static class ArticleHeads
     private static readonly PerEngine<Queries> Compiled = new(() => new Queries());
 
     private static Queries For(ArchiveDbContext db) => Compiled.For(db);
+
+    private sealed record AnonymousFrontOf(string Slug);
+
+    /// <summary>The head and bylines. An anonymous reader's are the same for every anonymous reader, so they are kept in
+    /// <see cref="ReadMemo"/> until the next write (an import that changes the article, a tag made public or deleted,
+    /// which moves <c>AnyTags</c>): an untagged article read anonymously then needs nothing from the store, whose pooled
+    /// connections' lock was the largest wait left in its requests. A signed-in reader's private tags count in
+    /// <c>AnyTags</c>, so theirs are read for them.</summary>
+    public static async Task<ArticleFront> FrontAsync(ArchiveDbContext db, ReadMemo memo, string slug, string? viewerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(memo);
+        return viewerId is null
+            ? await memo.GetAsync(new AnonymousFrontOf(slug), (store, ct) => ReadFrontAsync(store, slug, null, ct), cancellationToken)
+            : await ReadFrontAsync(db, slug, viewerId, cancellationToken);
+    }
+
+    private static async Task<ArticleFront> ReadFrontAsync(ArchiveDbContext db, string slug, string? viewerId, CancellationToken cancellationToken)
+    {
+        var head = await HeadAsync(db, slug, viewerId, cancellationToken);
+        return new ArticleFront(head, head is null ? [] : await BylinesAsync(db, head.Id, cancellationToken));
+    }
 
     /// <summary>The article's head. Opens the context's connection for the rest of the request (it is closed when the
     /// context goes back to its pool): the bylines and, when needed, the words and tags follow, and taking a pooled SQLite

@@ -67,15 +67,17 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
     {
         CiteFor = cite;
         var viewerId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        // What may change while the words stay the same, then the bylines; the words come by content hash (ArticleContent).
-        var head = await ArticleHeads.HeadAsync(db, slug, viewerId, cancellationToken);
+        // What may change while the words stay the same, and the bylines (kept for anonymous readers); the words come by
+        // content hash (ArticleContent).
+        var front = await ArticleHeads.FrontAsync(db, memo, slug, viewerId, cancellationToken);
+        var head = front.Head;
         var content = head is null ? null : await contents.GetAsync(db, head.Id, head.ContentHash, cancellationToken);
         if (head is null || content is null)
         {
             return NotFound();
         }
         var article = new ArticleView(slug, head.Title, head.Standfirst, head.IsExcerpt, content.Text, head.WordCount, head.Published,
-            head.Captions, head.Keywords, await ArticleHeads.BylinesAsync(db, head.Id, cancellationToken), content.Blocks);
+            head.Captions, head.Keywords, front.Bylines, content.Blocks);
         Article = article;
         _content = content;
         Body = content.Body;

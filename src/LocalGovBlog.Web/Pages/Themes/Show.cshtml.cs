@@ -17,7 +17,7 @@ public sealed record ThemeAuthor(string Slug, string Name);
 public sealed record ThemeSummary(int Total, IReadOnlyList<ThemeAuthor> Authors);
 
 /// <summary>Every public passage tagged with one theme across the archive, in reading order, paged, by author if asked.</summary>
-public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
+public sealed class ShowModel(ReadMemo memo) : PageModel
 {
     public const int PageSize = 25;
 
@@ -39,7 +39,8 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
     // handler and every page number showed the first page. The query string is bound instead, as on the home page.
     public async Task<IActionResult> OnGetAsync(string slug, string? author, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        var theme = await ThemeNamed.For(db)(db, slug, cancellationToken);
+        var theme = (await memo.GetAsync(new ThemeOf(slug), async (store, ct) => new FoundTheme(await ThemeNamed.For(store)(store, slug, ct)),
+            cancellationToken)).Theme;
         if (theme is null || page < 1)
         {
             return NotFound();
@@ -108,7 +109,14 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
 
     private sealed record NamedTheme(int Id, ThemeView View);
 
-    // The theme by its slug on every request, compiled (EF's own work for a new LINQ tree was a fifth of the page's cost).
+    /// <summary>The theme an address names, if any: kept until the next write (a rename or recolour is one), so a
+    /// reader of a theme page whose counts and passages are kept too needs nothing from the store; a miss is not kept.</summary>
+    private sealed record FoundTheme(NamedTheme? Theme) : ReadMemo.IMaybeKept
+    {
+        public bool WorthKeeping => Theme is not null;
+    }
+
+    // The theme by its slug, compiled (EF's own work for a new LINQ tree was a fifth of the page's cost).
     private static readonly PerEngine<Func<ArchiveDbContext, string, CancellationToken, Task<NamedTheme?>>> ThemeNamed = new(() =>
         EF.CompileAsyncQuery((ArchiveDbContext db, string slug, CancellationToken _) => db.Themes.AsNoTracking()
             .Where(t => t.Slug == slug)
@@ -116,6 +124,8 @@ public sealed class ShowModel(ArchiveDbContext db, ReadMemo memo) : PageModel
             .FirstOrDefault()));
 
     // The questions a theme page asks of ReadMemo.
+    private sealed record ThemeOf(string Slug);
+
     private sealed record SummaryOf(int Theme);
 
     private sealed record CountOf(int Theme, string Author);
