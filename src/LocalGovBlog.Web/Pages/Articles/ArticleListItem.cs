@@ -1,9 +1,27 @@
 using LocalGovBlog.Web.Data;
+using Microsoft.AspNetCore.Html;
 using Microsoft.EntityFrameworkCore;
 
 namespace LocalGovBlog.Web.Pages.Articles;
 
-public sealed record AuthorLink(string Slug, string Name);
+public sealed record AuthorLink(string Slug, string Name)
+{
+    /// <summary>"A, B and C", each a link to the author's page. Written here rather than as a partial view: lists show it
+    /// once per entry (25 on a theme page), and finding and running a partial for each was a tenth of those pages' cost.</summary>
+    public static IHtmlContent Links(IEnumerable<AuthorLink> authors)
+    {
+        ArgumentNullException.ThrowIfNull(authors);
+        var list = authors as IReadOnlyList<AuthorLink> ?? [.. authors];
+        var html = new HtmlContentBuilder(list.Count * 5);
+        for (var i = 0; i < list.Count; i++)
+        {
+            html.AppendHtml(i == 0 ? "" : i == list.Count - 1 ? " and " : ", ")
+                .AppendHtml("<a class=\"author-link\" href=\"/authors/").Append(list[i].Slug)
+                .AppendHtml("\">").Append(list[i].Name).AppendHtml("</a>");
+        }
+        return html;
+    }
+}
 
 /// <summary>An article as lists show it: title, authors, a few opening words, reading time.</summary>
 public sealed record ArticleListItem(
