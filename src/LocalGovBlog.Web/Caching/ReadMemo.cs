@@ -24,6 +24,10 @@ public sealed partial class ReadMemo(AnalysisVersion version, StoreChangeWatch w
 {
     private readonly bool _enabled = !store.Value.IsPostgreSql || options.Value.Output == true;
 
+    /// <summary>Whether answers are kept at all: not with PostgreSQL unless <c>Cache:Output=true</c>. When they are not, a
+    /// caller with a store context of its own may as well ask it directly.</summary>
+    public bool Keeps => _enabled;
+
     private sealed class Kept(long version, DateTimeOffset until, Task<object> answer)
     {
         public long Version { get; } = version;

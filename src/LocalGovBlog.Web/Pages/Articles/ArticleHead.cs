@@ -54,7 +54,7 @@ public static class ArticleHeads
     public static async Task<ArticleFront> FrontAsync(ArchiveDbContext db, ReadMemo memo, string slug, string? viewerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(memo);
-        return viewerId is null
+        return viewerId is null && memo.Keeps
             ? await memo.GetAsync(new AnonymousFrontOf(slug), (store, ct) => ReadFrontAsync(store, slug, null, ct), cancellationToken)
             : await ReadFrontAsync(db, slug, viewerId, cancellationToken);
     }
