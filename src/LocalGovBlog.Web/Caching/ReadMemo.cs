@@ -6,15 +6,17 @@ using Microsoft.Extensions.Options;
 namespace LocalGovBlog.Web.Caching;
 
 /// <summary>
-/// Answers that read across the whole store, kept between requests: a theme page's count, the authors of its
-/// passages and its page of passages in reading order; the home page's count and page of the listing; an anonymous
-/// reader's view of an article's tags (<c>PublicTags</c>). Counting a common theme reads every one of its passages
+/// Answers kept between requests: a theme page's theme, count, the authors of its passages and its page of passages in
+/// reading order; the home page's count and page of the listing; an article's head and bylines, and its tags
+/// (<c>PublicTags</c>), as anonymous readers see them. Counting a common theme reads every one of its passages
 /// (118,270 for the largest at a million tags, about half a second) to show 25. A kept answer is used only while
 /// nothing in the store has changed since it was worked out: every committed write through this program moves
 /// <see cref="AnalysisVersion"/> on. A change made outside it (the <c>import</c> command, a script) is seen by
 /// <see cref="StoreChangeWatch"/> within a second on SQLite; as a bound for what that cannot see (another instance on
-/// PostgreSQL), an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, as a kept page does. Unlike the page cache, most of these serve signed-in readers too: they are the same for everyone. With
-/// PostgreSQL, where other instances write to the same store, nothing is kept unless <c>Cache:Output=true</c> accepts that delay.
+/// PostgreSQL), an answer also expires after <see cref="CacheOptions.OutputSeconds"/>, as a kept page does. Unlike the
+/// page cache, most of these serve signed-in readers too: they are the same for everyone (an article's head and bylines
+/// are kept for anonymous readers only). With PostgreSQL, where other instances write to the same store, nothing is kept
+/// unless <c>Cache:Output=true</c> accepts that delay.
 /// An answer past that time but with no write since is still given while a fresh one is worked out behind it, so
 /// readers of a busy page do not all wait for the recount once a minute; a write through this program is never
 /// answered that way. Answers are worked out on a store context of their own (a reader may leave before one is done).

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace LocalGovBlog.Web.Data;
 
 /// <summary>
-/// Sees commits made to the SQLite store by other programs — the <c>import</c> command run while the site serves, a
-/// script, a restore — which the site's own interceptors cannot see. Once a <see cref="Interval"/> it asks SQLite's
+/// Sees commits made to the SQLite store by other programs — the <c>import</c> command or <c>grant-admin</c> run while
+/// the site serves, a script — which the site's own interceptors cannot see. Once a <see cref="Interval"/> it asks SQLite's
 /// <c>PRAGMA data_version</c> on a connection of its own, a number that changes whenever any other connection has
 /// committed; each change moves <see cref="Generation"/> on, and the answers <c>ReadMemo</c> keeps are worked out again.
 /// The site's own writes move it too, harmlessly: they have moved <c>AnalysisVersion</c> already. Nothing is watched
