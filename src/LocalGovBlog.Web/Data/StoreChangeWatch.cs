@@ -8,7 +8,8 @@ namespace LocalGovBlog.Web.Data;
 /// the site serves, a script — which the site's own interceptors cannot see. Once a <see cref="Interval"/> it asks SQLite's
 /// <c>PRAGMA data_version</c> on a connection of its own, a number that changes whenever any other connection has
 /// committed; each change moves <see cref="Generation"/> on, and the answers <c>ReadMemo</c> keeps are worked out again.
-/// The site's own writes move it too, harmlessly: they have moved <c>AnalysisVersion</c> already. Nothing is watched
+/// The site's own writes move it too (SQLite cannot tell them apart): a kept answer is then worked out once more, up to a
+/// second after the write that had already moved <c>AnalysisVersion</c>. Nothing is watched
 /// with PostgreSQL (there <c>ReadMemo</c> keeps nothing unless <c>Cache:Output=true</c> accepts its delay) or with a
 /// store held in memory, which no other program can reach.
 /// </summary>
