@@ -43,9 +43,9 @@ public sealed partial class PublicTagViewTests : IAsyncLifetime
         return await response.Content.ReadAsStringAsync(Cancel);
     }
 
-    private async Task<int> ApiTagCountAsync()
+    private async Task<int> ApiTagCountAsync(FormsClient? client = null)
     {
-        using var json = System.Text.Json.JsonDocument.Parse(await _anonymous.Http.GetStringAsync($"/api/articles/{_slug}", Cancel));
+        using var json = System.Text.Json.JsonDocument.Parse(await (client ?? _anonymous).Http.GetStringAsync($"/api/articles/{_slug}", Cancel));
         return json.RootElement.GetProperty("annotations").GetArrayLength();
     }
 
@@ -113,6 +113,23 @@ public sealed partial class PublicTagViewTests : IAsyncLifetime
         page = await ReadAsync(_anonymous);
         Assert.Equal(0, Count(page));
         Assert.DoesNotContain("<mark", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APrivateTag_IsShownToItsOwner_ThoughAnonymousReadersWereKeptAnUntaggedArticle()
+    {
+        var mine = await TaggingClient.TagAsync(_tagger, _slug, _text, Words(30), ["devolution"], isPublic: false);
+
+        // Anonymous readers see no tag here, and that is what is kept for them until the next write.
+        Assert.Equal(0, Count(await ReadAsync(_anonymous)));
+        Assert.Equal(0, await ApiTagCountAsync());
+
+        var own = await ReadAsync(_tagger);
+        Assert.Equal(1, Count(own));
+        Assert.Contains($"id=\"tag-{Id(mine)}\"", own, StringComparison.Ordinal);
+        Assert.Contains("<mark", own, StringComparison.Ordinal);
+        Assert.Equal(1, await ApiTagCountAsync(_tagger));
+        Assert.Equal(0, Count(await ReadAsync(_anonymous)));
     }
 
     [Fact]
