@@ -38,11 +38,11 @@ internal static class BylineLexicon
         "in", "of", "and", "for", "the", "at", "on", "to", "with", "de", "du", "la", "le", "des", "y", "und", "&",
     };
 
-    // Lower-case particles inside names: "Jan van der Berg", "Ana da Silva".
+    // Lower-case particles inside names: "Jan van der Berg", "Ana da Silva", "Siân ap Dafydd".
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
     {
         "van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "des", "del", "della", "dos", "das",
-        "bin", "binti", "ibn", "al", "el", "ter", "ten", "y",
+        "bin", "binti", "ibn", "al", "el", "ter", "ten", "y", "ap", "ab", "ferch", "verch",
     };
 
     // Capitalised words that start titles but are not names, so "Why Districts Matter" is no byline.

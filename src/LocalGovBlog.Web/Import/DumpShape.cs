@@ -180,8 +180,9 @@ public sealed class DumpShape
             if (_recent.Count > 0)
             {
                 // Furniture is followed by more furniture, a title or the end; a heading ("Notes", "References")
-                // by the sentences it heads.
-                SeeShortBlock(_recent[^1], followedByShort: kind is not Kind.Other || (IsFurnitureSized(block) && !EndsLikeProse(block)));
+                // by the sentences it heads; a title that a blog reuses ("Weekly round-up") by its byline.
+                SeeShortBlock(_recent[^1], followedByShort: kind is not (Kind.Other or Kind.Byline or Kind.DateWithAuthor)
+                    || (kind == Kind.Other && IsFurnitureSized(block) && !EndsLikeProse(block)));
             }
             _recent.Add((kind, block));
             if (_recent.Count > 6)

@@ -27,9 +27,18 @@ internal static class KeywordLine
             if (trimmed.StartsWith(label, StringComparison.OrdinalIgnoreCase)
                 && trimmed.Length > label.Length && (label[^1] == ':' || LineShape.IsSpace(trimmed[label.Length])))
             {
-                // "| Leave a comment", "| 3 Comments" after the list are the listing's, not keywords.
-                var list = trimmed[label.Length..].Split('|')[0];
-                return Items(list, allowLong: true);
+                // "| Leave a comment", "| 3 Comments" after the list are the listing's, not keywords; a further
+                // labelled list is ("Posted in Devolution | Tagged mayors, referendums | 2 Comments").
+                var parts = trimmed[label.Length..].Split('|');
+                var items = Items(parts[0], allowLong: true);
+                foreach (var part in parts.Skip(1))
+                {
+                    if (items is not null && ReadLabelled(LineShape.TrimSpaces(part)) is { } more)
+                    {
+                        items.AddRange(more);
+                    }
+                }
+                return items;
             }
         }
         return null;

@@ -17,10 +17,21 @@ internal static class SampleDumps
     /// <summary>Another again: "June 2, 2018 by Jo Bloggs", "Read more »" and a category line after it.</summary>
     public const string MonthFirst = "month-first-listing.txt";
 
-    public static readonly string[] All = [Seed, Varied, CrlfBomNbsp, NoPosts, ListingMixed, PostedOn, MonthFirst];
+    /// <summary>A blog that reuses titles ("Weekly round-up"), and a post with no body between them.</summary>
+    public const string RecurringTitles = "recurring-titles.txt";
+
+    /// <summary>Welsh, Irish and Polish names: "ap", "ab" and "ferch", "Ó", "Ní", "Ł", "ż".</summary>
+    public const string WelshIrishPolishNames = "welsh-irish-polish-names.txt";
+
+    /// <summary>WordPress's own footer under each post: "Posted in Devolution | Tagged mayors | 2 Comments".</summary>
+    public const string WordPressFooter = "wordpress-footer.txt";
+
+    public static readonly string[] All =
+        [Seed, Varied, CrlfBomNbsp, NoPosts, ListingMixed, PostedOn, MonthFirst, RecurringTitles, WelshIrishPolishNames, WordPressFooter];
 
     /// <summary>The dumps that hold only clean posts: no warning may fire on them.</summary>
-    public static TheoryData<string> Clean => new(Seed, Varied, CrlfBomNbsp, ListingMixed, PostedOn, MonthFirst);
+    public static TheoryData<string> Clean =>
+        new(Seed, Varied, CrlfBomNbsp, ListingMixed, PostedOn, MonthFirst, RecurringTitles, WelshIrishPolishNames, WordPressFooter);
 
     public static TheoryData<string> Names => new(All);
 
