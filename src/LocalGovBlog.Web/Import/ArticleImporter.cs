@@ -179,12 +179,13 @@ public sealed partial class ArticleImporter(ArchiveDbContext db, IArticleSearch 
         var authors = await run.Authors.FindAsync(prepared.SelectMany(p => p.Parsed.Authors), newAuthors, cancellationToken);
         db.Authors.AddRange(newAuthors);
         var candidates = await LoadCandidatesAsync(prepared, cancellationToken);
+        var openingsInBatch = prepared.Select(p => p.OpeningKey).ToHashSet(StringComparer.Ordinal);
         var written = new List<Article>(prepared.Count);
         var added = new List<Article>(prepared.Count);
 
         foreach (var post in prepared)
         {
-            var match = await run.Matcher.MatchAsync(post, candidates, cancellationToken);
+            var match = await run.Matcher.MatchAsync(post, candidates, openingsInBatch, cancellationToken);
             if (match.IsRepeat)
             {
                 report.Record(new ImportedArticle(match.Slug, post.Parsed.Title, ImportOutcome.Duplicate, post.Parsed.TitleLine));

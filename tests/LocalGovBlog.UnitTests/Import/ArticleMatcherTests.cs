@@ -92,4 +92,23 @@ public class ArticleMatcherTests
         Assert.Same(stored, retitled.Stored);
         Assert.NotEqual(retitled.Slug, original.Slug);
     }
+    [Fact]
+    public async Task Matcher_GivesANewPostUnderAReusedTitleANewSlugAndLeavesTheStoredOnesToTheirPosts()
+    {
+        var older = Post("Weekly round-up", opening: "The week began with the Budget.");
+        var old = Post("Weekly round-up", opening: "This week brought council tax referendums.");
+        var newest = Post("Weekly round-up", opening: "This week the local elections were postponed.");
+        var storedOlder = Stored(older);
+        var storedOld = Stored(old, "weekly-round-up-2");
+        var matcher = Matcher(storedOlder, storedOld);
+        IReadOnlySet<string> batch = new HashSet<string> { newest.OpeningKey, older.OpeningKey, old.OpeningKey };
+
+        var first = await matcher.MatchAsync(newest, [storedOlder, storedOld], batch, Cancel);
+        var second = await matcher.MatchAsync(older, [storedOlder, storedOld], batch, Cancel);
+        var third = await matcher.MatchAsync(old, [storedOlder, storedOld], batch, Cancel);
+
+        Assert.Equal((null, "weekly-round-up-3"), (first.Stored, first.Slug));
+        Assert.Equal((storedOlder, "weekly-round-up"), (second.Stored, second.Slug));
+        Assert.Equal((storedOld, "weekly-round-up-2"), (third.Stored, third.Slug));
+    }
 }
