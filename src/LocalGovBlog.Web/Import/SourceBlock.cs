@@ -46,7 +46,8 @@ internal sealed class SourceBlock(IReadOnlyList<SourceLine> lines, DumpShape sha
         {
             if (!bylineRead)
             {
-                byline = IsSingleLine ? BylineReader.Read(FirstText) : null;
+                // "Friday, 6 March 2020" has the shape of a name and a role, but it says when, not who.
+                byline = IsSingleLine && !IsDateOnly ? BylineReader.Read(FirstText) : null;
                 bylineRead = true;
             }
             return byline;

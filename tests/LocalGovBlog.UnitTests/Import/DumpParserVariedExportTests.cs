@@ -54,4 +54,20 @@ public class DumpParserVariedExportTests
             articles.Select(article => string.Join(";", article.Keywords)));
         Assert.All(articles, article => Assert.Single(article.Blocks));
     }
+    [Theory]
+    [InlineData("Friday, 6 March 2020")]
+    [InlineData("Thursday, 27th November 2026")]
+    public void Parser_ReadsADateWithItsWeekdayAsTheDateNotAsABylineByTheWeekday(string date)
+    {
+        var dump = ParsedDump.Blocks("Scrutiny after the pandemic", date, "Jo Bloggs",
+            "Remote meetings changed scrutiny for good, and councils now face the question of which changes to keep.");
+
+        var article = ParsedDump.SingleArticle(dump);
+
+        Assert.Equal("Jo Bloggs", Assert.Single(article.Authors).Name);
+        Assert.Null(article.Role);
+        Assert.Equal(3, article.DateLine);
+        Assert.NotNull(article.Published);
+        Assert.Equal(5, article.BylineLine);
+    }
 }
