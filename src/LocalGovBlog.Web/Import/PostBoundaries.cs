@@ -26,8 +26,9 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
     };
 
     /// <summary>
-    /// The next block repeats the post's authors and is followed by a bio, the end of the dump or a
-    /// new post. Followed by anything else it is a one-line paragraph that happens to be a name.
+    /// The next block repeats the post's authors and is followed by a bio, the end of the dump, a
+    /// new post or the listing's furniture ("Share this:"). Followed by anything else it is a one-line
+    /// paragraph that happens to be a name.
     /// </summary>
     public bool SignOffIsNext(Byline postByline, AuthorMentions mentions)
     {
@@ -35,7 +36,8 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
         {
             return false;
         }
-        return window.Peek(1) is not { } next || IsFirstBio(next, mentions) || openings.Find(1, OpeningContext.AfterEnd) is not null;
+        return window.Peek(1) is not { } next || IsFirstBio(next, mentions) || next.IsFurniture
+            || openings.Find(1, OpeningContext.AfterEnd) is not null;
     }
 
     /// <summary>
@@ -53,7 +55,8 @@ internal sealed class PostBoundaries(BlockWindow window, PostOpenings openings)
         {
             at++;
         }
-        return window.Peek(at) is not { } after || after.IsContinueReading || openings.Find(at, OpeningContext.AfterEnd) is not null;
+        return window.Peek(at) is not { } after || after.IsContinueReading || after.IsFurniture
+            || openings.Find(at, OpeningContext.AfterEnd) is not null;
     }
 
     /// <summary>A bio opens with an author's name ("Anthony Mason is a senior associate …").</summary>

@@ -70,4 +70,19 @@ public class DumpParserVariedExportTests
         Assert.NotNull(article.Published);
         Assert.Equal(5, article.BylineLine);
     }
+    [Fact]
+    public void Parser_EndsAPostAtASignOffThatTheListingsSharingButtonsFollow()
+    {
+        var dump = SampleDumps.Read(SampleDumps.ShareButtons);
+
+        var entries = ParsedDump.Entries(dump);
+
+        var first = entries.OfType<ParsedArticle>().First();
+        Assert.Equal(SampleDumps.LineEqualTo(dump, "Helen Baker"), first.SignOffLine);
+        Assert.Equal(["Council budgets have been under pressure for more than a decade, and the pressure is not evenly spread."],
+            first.Blocks.Select(block => block.Text));
+        Assert.Equal(3, entries.OfType<ParsedArticle>().Count());
+        var diagnostics = entries.SelectMany(entry => entry is ParsedArticle article ? article.Diagnostics : [(DumpDiagnostic)entry]).ToList();
+        Assert.Equal(15, diagnostics.Count(diagnostic => diagnostic.Message.Contains("furniture", StringComparison.Ordinal)));
+    }
 }

@@ -26,12 +26,15 @@ internal static class SampleDumps
     /// <summary>WordPress's own footer under each post: "Posted in Devolution | Tagged mayors | 2 Comments".</summary>
     public const string WordPressFooter = "wordpress-footer.txt";
 
+    /// <summary>WordPress's sharing buttons under every post ("Share this:", "Like Loading..."), once under a sign-off.</summary>
+    public const string ShareButtons = "share-buttons.txt";
+
     public static readonly string[] All =
-        [Seed, Varied, CrlfBomNbsp, NoPosts, ListingMixed, PostedOn, MonthFirst, RecurringTitles, WelshIrishPolishNames, WordPressFooter];
+        [Seed, Varied, CrlfBomNbsp, NoPosts, ListingMixed, PostedOn, MonthFirst, RecurringTitles, WelshIrishPolishNames, WordPressFooter, ShareButtons];
 
     /// <summary>The dumps that hold only clean posts: no warning may fire on them.</summary>
     public static TheoryData<string> Clean =>
-        new(Seed, Varied, CrlfBomNbsp, ListingMixed, PostedOn, MonthFirst, RecurringTitles, WelshIrishPolishNames, WordPressFooter);
+        new(Seed, Varied, CrlfBomNbsp, ListingMixed, PostedOn, MonthFirst, RecurringTitles, WelshIrishPolishNames, WordPressFooter, ShareButtons);
 
     public static TheoryData<string> Names => new(All);
 
