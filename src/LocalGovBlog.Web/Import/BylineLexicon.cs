@@ -19,7 +19,7 @@ internal static class BylineLexicon
         "Editor", "Commissioner", "Secretary", "President", "Vice", "Founder", "Co-founder", "Trustee",
         "Governor", "Mayor", "Minister", "Clerk", "Solicitor", "Planner", "Economist", "Practitioner",
         "Candidate", "Graduate", "Postgraduate", "Scholar", "Intern", "Strategist", "Former", "Acting",
-        "Interim",
+        "Interim", "Convenor", "Convener", "Tutor",
     };
 
     // Organisation words never belong to a person's name: "Anthony Mason, Birmingham City Council".
@@ -30,6 +30,8 @@ internal static class BylineLexicon
         "Office", "Board", "Commission", "Agency", "Service", "Ministry", "Borough", "County", "District",
         "City", "Unit", "Ltd", "Limited", "Consulting", "Consultancy", "Alliance", "Forum", "Federation",
         "Party", "Team", "Group", "Programme", "Policy", "Combined",
+        // The same words in Welsh, Irish and Polish, as bilingual and visiting contributors write them.
+        "Prifysgol", "Cyngor", "Ollscoil", "Comhairle", "Uniwersytet",
     };
 
     // Small words a role may contain in lower case ("Lecturer in Public Policy", "Head of Research").

@@ -2,7 +2,7 @@ namespace LocalGovBlog.Web.Import;
 
 /// <summary>
 /// A line of keywords or categories: "Tags: devolution, mayors", "Posted in Devolution, Mayors | Leave a comment",
-/// "Filed under Scrutiny", or, straight under a byline, a bare list "devolution, combined authorities, mayors".
+/// "Filed under Scrutiny", Blogger's "Labels: scrutiny", or, straight under a byline, a bare list "devolution, combined authorities, mayors".
 /// </summary>
 internal static class KeywordLine
 {
@@ -12,7 +12,7 @@ internal static class KeywordLine
     private static readonly string[] Labels =
     [
         "tags:", "tagged:", "tagged with", "tagged", "keywords:", "key words:", "categories:", "category:",
-        "filed under:", "filed under", "posted in", "topics:", "topic:", "themes:", "subjects:", "subject:",
+        "filed under:", "filed under", "posted in", "topics:", "topic:", "themes:", "subjects:", "subject:", "labels:",
     ];
 
     /// <summary>A labelled list ("Tags: …", "Posted in …"): recognisable anywhere near a post's start or end.</summary>

@@ -22,6 +22,10 @@ public class DumpParserBylineTests
     [InlineData("Jane Reader", "Jane Reader", null)]
     [InlineData("By Jane Doe", "Jane Doe", null)]
     [InlineData("Paul\u00A0Bunyan", "Paul Bunyan", null)]
+    [InlineData("Mark Hughes, Conference Convenor", "Mark Hughes", "Conference Convenor")]
+    [InlineData("Ruth Owen, Personal Tutor, INLOGOV", "Ruth Owen", "Personal Tutor, INLOGOV")]
+    [InlineData("Siân Llŷr ap Dafydd, Prifysgol Caerdydd", "Siân Llŷr ap Dafydd", "Prifysgol Caerdydd")]
+    [InlineData("Małgorzata Żółkiewska-Wójcik, Uniwersytet Łódzki", "Małgorzata Żółkiewska-Wójcik", "Uniwersytet Łódzki")]
     public void Parser_ReadsABylineIntoItsAuthorAndRole(string byline, string name, string? role)
     {
         var article = ParsedDump.SingleArticle(ParsedDump.Blocks("Devolution and the districts", byline, Body));

@@ -94,6 +94,8 @@ public class ListingLineTests
     [InlineData("Posted in Devolution, Mayors | Leave a comment", new[] { "Devolution", "Mayors" })]
     [InlineData("Filed under: Scrutiny", new[] { "Scrutiny" })]
     [InlineData("Keywords: local government; austerity", new[] { "local government", "austerity" })]
+    [InlineData("Labels: reorganisation, unitaries", new[] { "reorganisation", "unitaries" })]
+    [InlineData("Posted in Devolution | Tagged mayors, referendums | 2 Comments", new[] { "Devolution", "mayors", "referendums" })]
     public void KeywordLine_ReadsALabelledList(string line, string[] keywords) => Assert.Equal(keywords, KeywordLine.ReadLabelled(line));
 
     [Theory]
