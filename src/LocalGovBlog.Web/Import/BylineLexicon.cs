@@ -20,6 +20,8 @@ internal static class BylineLexicon
         "Governor", "Mayor", "Minister", "Clerk", "Solicitor", "Planner", "Economist", "Practitioner",
         "Candidate", "Graduate", "Postgraduate", "Scholar", "Intern", "Strategist", "Former", "Acting",
         "Interim", "Convenor", "Convener", "Tutor",
+        // Welsh: lecturer (and its mutated form after "Uwch", senior), professor, director.
+        "Darlithydd", "Ddarlithydd", "Uwch", "Athro", "Cyfarwyddwr",
     };
 
     // Organisation words never belong to a person's name: "Anthony Mason, Birmingham City Council".

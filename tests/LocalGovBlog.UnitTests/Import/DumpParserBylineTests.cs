@@ -25,6 +25,8 @@ public class DumpParserBylineTests
     [InlineData("Mark Hughes, Conference Convenor", "Mark Hughes", "Conference Convenor")]
     [InlineData("Ruth Owen, Personal Tutor, INLOGOV", "Ruth Owen", "Personal Tutor, INLOGOV")]
     [InlineData("Siân Llŷr ap Dafydd, Prifysgol Caerdydd", "Siân Llŷr ap Dafydd", "Prifysgol Caerdydd")]
+    [InlineData("Siân Llŷr ap Dafydd, Darlithydd, Prifysgol Caerdydd", "Siân Llŷr ap Dafydd", "Darlithydd, Prifysgol Caerdydd")]
+    [InlineData("Rhodri ab Owain, Uwch Ddarlithydd, Prifysgol Bangor", "Rhodri ab Owain", "Uwch Ddarlithydd, Prifysgol Bangor")]
     [InlineData("Małgorzata Żółkiewska-Wójcik, Uniwersytet Łódzki", "Małgorzata Żółkiewska-Wójcik", "Uniwersytet Łódzki")]
     public void Parser_ReadsABylineIntoItsAuthorAndRole(string byline, string name, string? role)
     {
