@@ -36,7 +36,7 @@ internal static class ArticleFields
     }
 
     /// <summary>
-    /// The byline's authors in order, each with the role and bio this post gives them. An author's own
+    /// The byline's authors in order, each with the role (their own, or the one they share) and bio this post gives them. An author's own
     /// <see cref="Author.Role"/> and <see cref="Author.Bio"/> follow the latest post that gives one.
     /// </summary>
     private static void LinkAuthors(Article article, ParsedArticle parsed, IReadOnlyList<string> keys, IReadOnlyDictionary<string, Author> authors)
@@ -54,12 +54,13 @@ internal static class ArticleFields
             link.Position = links.Count;
             link.Honorific = parsed.Authors[i].Honorific;
             link.PostNominals = parsed.Authors[i].PostNominals;
-            link.Role = parsed.Role;
+            var role = parsed.Authors[i].Role ?? parsed.Role;
+            link.Role = role;
             link.Bio = bio;
             links.Add(link);
-            if (parsed.Role is not null)
+            if (role is not null)
             {
-                author.Role = parsed.Role;
+                author.Role = role;
             }
             if (bio is not null)
             {

@@ -35,6 +35,10 @@ public static class ArticleFingerprint
         {
             text.Append("letters\u001f").Append(author.Name).Append('\u001f').Append(author.PostNominals).Append('\u001e');
         }
+        foreach (var author in article.Authors.Where(author => author.Role is not null))
+        {
+            text.Append("own role\u001f").Append(author.Name).Append('\u001f').Append(author.Role).Append('\u001e');
+        }
         if (article.Published is { } published)
         {
             text.Append("published\u001f").Append(published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\u001e');

@@ -2,7 +2,8 @@ using LocalGovBlog.Web.Text;
 
 namespace LocalGovBlog.Web.Import;
 
-/// <summary>The authors and the shared role read from a byline (or from a sign-off line).</summary>
+/// <summary>The authors and the shared role read from a byline (or from a sign-off line); co-authors with roles of
+/// their own carry them in <see cref="ParsedAuthor.Role"/>, and then <see cref="Role"/> is null.</summary>
 internal sealed class Byline(IReadOnlyList<ParsedAuthor> authors, string? role, bool isSentence = false)
 {
     private HashSet<string>? keys;
@@ -10,6 +11,9 @@ internal sealed class Byline(IReadOnlyList<ParsedAuthor> authors, string? role, 
     public IReadOnlyList<ParsedAuthor> Authors => authors;
 
     public string? Role => role;
+
+    /// <summary>A role is given, shared or to some authors alone ("Jane Smith, Lecturer, John Brown, Research Fellow").</summary>
+    public bool HasRole => role is not null || authors.Any(author => author.Role is not null);
 
     /// <summary>Written as a sentence ("Jo Bloggs reflects on …"): the line also introduces the post.</summary>
     public bool IsSentence => isSentence;

@@ -96,6 +96,9 @@ internal static class BylineLexicon
         return IsAcronym(bare) || IsInLexicon(JobWords, bare) || IsInLexicon(OrganisationWords, bare);
     }
 
+    /// <summary>A job title ("Lecturer", "Research"), not an organisation word or acronym.</summary>
+    public static bool IsJobWord(string word) => IsInLexicon(JobWords, word.Trim('(', ')', '[', ']'));
+
     public static bool IsOrganisationWord(string word) => IsInLexicon(OrganisationWords, word.Trim('(', ')', '[', ']'));
 
     private static bool IsInLexicon(HashSet<string> lexicon, string word)

@@ -11,22 +11,35 @@ namespace LocalGovBlog.Web.Import;
 internal static class BylineReader
 {
     private const int MaxLength = 200;
+
+    // Co-authors who each give a long role ("Jane Smith, Professor of …, Institute of …, and John Brown, …")
+    // may take more than one author's byline length: up to MaxLength for each author with a role of their own.
+    private const int MaxCoAuthorsLength = 3 * MaxLength;
     private const int MaxNameWords = 5;
     private const int MaxHonorificWords = 3;
     private const int MaxRoleWords = 25;
 
     public static Byline? Read(string trimmedLine)
     {
-        if (trimmedLine.Length is 0 or > MaxLength || HasSentencePunctuation(trimmedLine))
+        if (trimmedLine.Length is 0 or > MaxCoAuthorsLength || HasSentencePunctuation(trimmedLine))
         {
             return null;
         }
+        var byline = ReadWithRole(trimmedLine);
+        return byline is null || trimmedLine.Length <= MaxLength
+            || trimmedLine.Length <= MaxLength * byline.Authors.Count(author => author.Role is not null)
+            ? byline
+            : null;
+    }
+
+    private static Byline? ReadWithRole(string trimmedLine)
+    {
         // "Cllr. Jo Bloggs – Chair of Scrutiny, Anytown Council": names before a spaced dash, the role after it.
         if (RoleDash(trimmedLine) is { } dash)
         {
             var names = ReadNamesAndRole(trimmedLine[..dash.Start].TrimEnd());
             var dashRole = trimmedLine[dash.End..].TrimStart();
-            return names is { Role: null } && dashRole.Length > 0 && IsRoleText(dashRole)
+            return names is { HasRole: false } && dashRole.Length > 0 && IsRoleText(dashRole)
                 ? new Byline(names.Authors, dashRole)
                 : null;
         }
@@ -43,10 +56,31 @@ internal static class BylineReader
         tokens.RemoveRange(0, LeadWords(tokens));
         var authors = new List<ParsedAuthor>();
         int? roleStart = null;
+        var roleEnd = 0;
+        // Co-authors with roles of their own: each group of names, with the role written after it.
+        var groups = new List<(int FirstAuthor, string? Role)>();
+        var groupStart = 0;
         var segments = SplitAtCommas(tokens);
-        for (var k = 0; k < segments.Count && roleStart is null; k++)
+        for (var k = 0; k < segments.Count; k++)
         {
             var segment = segments[k];
+            if (roleStart is { } started)
+            {
+                if (segment.Count == 0)
+                {
+                    continue;
+                }
+                if (NextAuthorsInRole(trimmedLine, segments, k) is { } next)
+                {
+                    // "Jane Smith, Lecturer, INLOGOV, John Brown, Research Fellow": the role before ends at John Brown.
+                    groups.Add((groupStart, trimmedLine[started..roleEnd]));
+                    groupStart = authors.Count;
+                    authors.AddRange(next.Names);
+                    roleStart = next.RoleStart;
+                }
+                roleEnd = segment[^1].End;
+                continue;
+            }
             if (segment.Count == 0)
             {
                 return null;
@@ -76,18 +110,71 @@ internal static class BylineReader
                 // "Catherine Staite, Director, INLOGOV": the first segment that is not names starts the role.
                 roleStart = segment[0].Start;
             }
+            roleEnd = segment[^1].End;
         }
         var role = roleStart is { } start ? trimmedLine[start..] : null;
         if (role is not null && !IsRoleText(role))
         {
             return null;
         }
+        if (groups.Count > 0)
+        {
+            groups.Add((groupStart, role));
+            return GroupRoles(authors, groups);
+        }
         // A lone capitalised word ("Conclusions") is too weak to be a byline unless something backs it up.
-        if (role is null && authors.Any(author => author.Honorific is null && author.PostNominals is null && !author.Name.Contains(' ', StringComparison.Ordinal)))
+        if (role is null && authors.Any(IsLoneWord))
         {
             return null;
         }
         return new Byline(DistributePluralHonorific(authors), Unbracketed(role));
+    }
+
+    private static bool IsLoneWord(ParsedAuthor author) =>
+        author.Honorific is null && author.PostNominals is null && !author.Name.Contains(' ', StringComparison.Ordinal);
+
+    /// <summary>
+    /// A comma segment inside a role that names further co-authors rather than carrying the role on: full names
+    /// (or titled ones) with no job-title or organisation word among them, that follow "and" or "&amp;", carry an
+    /// honorific, or have their own role after them ("John Brown, Research Fellow", "Dr Alan White (INLOGOV)").
+    /// "Lecturer, Cardiff Met" or "INLOGOV, and Aston Business School" stay in the role.
+    /// </summary>
+    private static NameListReading? NextAuthorsInRole(string line, List<List<BylineToken>> segments, int k)
+    {
+        var segment = segments[k];
+        if (NameListReading.Read(line, segment, isFirstSegment: false) is not { Names.Count: > 0, HasRoleWord: false } reading
+            || reading.Names.Any(name => name.Honorific is null && !name.Name.Contains(' ', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        if (reading.RoleStart is { } roleStart)
+        {
+            var roleWord = segment.First(token => token.Start == roleStart).Text;
+            return BylineLexicon.IsOrganisationWord(roleWord) ? null : reading;
+        }
+        var followedByJob = k + 1 < segments.Count && segments[k + 1].Count > 0 && BylineLexicon.IsJobWord(segments[k + 1][0].Text);
+        return segment[0].IsConnector || reading.Names.Any(name => name.Honorific is not null) || followedByJob ? reading : null;
+    }
+
+    /// <summary>Gives each author the role of their group; every role given must read as one.</summary>
+    private static Byline? GroupRoles(List<ParsedAuthor> authors, List<(int FirstAuthor, string? Role)> groups)
+    {
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var role = groups[g].Role is { } text ? Unbracketed(text.Trim()) : null;
+            if (role is not null && !IsRoleText(role))
+            {
+                return null;
+            }
+            var end = g + 1 < groups.Count ? groups[g + 1].FirstAuthor : authors.Count;
+            for (var i = groups[g].FirstAuthor; i < end; i++)
+            {
+                authors[i] = authors[i] with { Role = role };
+            }
+        }
+        return authors.Any(author => author.Role is null && IsLoneWord(author))
+            ? null
+            : new Byline(DistributePluralHonorific(authors), role: null);
     }
 
     /// <summary>
@@ -177,7 +264,7 @@ internal static class BylineReader
 
     /// <summary>A byline of names alone, no role: what may stand before a verb in a sentence byline.</summary>
     private static Byline? ReadNamesOnlyStrict(string text) =>
-        ReadNamesAndRole(text) is { Role: null } byline ? byline : null;
+        ReadNamesAndRole(text) is { HasRole: false } byline ? byline : null;
 
     private static List<ParsedAuthor> DistributePluralHonorific(List<ParsedAuthor> authors)
     {

@@ -38,8 +38,9 @@ public sealed record DumpDiagnostic(int Line, string Message, string Text, Diagn
 public sealed record ParsedBlock(BlockKind Kind, string Text, int FirstLine, int LastLine, bool Ordered = false);
 
 /// <summary>An author as the byline spells them: <see cref="Name"/> has no honorific ("Dr") and no
-/// post-nominal letters ("OBE").</summary>
-public sealed record ParsedAuthor(string Name, string? Honorific, string? PostNominals = null);
+/// post-nominal letters ("OBE"). <see cref="Role"/> is set only when co-authors each have their own
+/// ("Jane Smith, Lecturer, John Brown, Research Fellow"); a role they share is <see cref="ParsedArticle.Role"/>.</summary>
+public sealed record ParsedAuthor(string Name, string? Honorific, string? PostNominals = null, string? Role = null);
 
 /// <summary>A caption, image credit or alt text near the title or byline: kept, shown small, not body text.</summary>
 public sealed record ParsedCaption(string Text, int Line);
@@ -63,7 +64,8 @@ public sealed record ParsedArticle : DumpEntry
     /// (<see cref="Authors"/> then holds the house author).</summary>
     public required int? BylineLine { get; init; }
 
-    /// <summary>The role given in this post's byline ("Director, INLOGOV"), shared by all its authors.</summary>
+    /// <summary>The role given in this post's byline ("Director, INLOGOV"), shared by all its authors; null when
+    /// the byline gives co-authors roles of their own (<see cref="ParsedAuthor.Role"/>).</summary>
     public string? Role { get; init; }
 
     /// <summary>A standfirst: an introduction under the byline, or the byline itself when it is a sentence

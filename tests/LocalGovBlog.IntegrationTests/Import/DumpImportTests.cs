@@ -90,6 +90,45 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
     }
 
     [Fact]
+    public async Task CoAuthorsWithTheirOwnRoles_KeepEachRoleAndReimportUnchanged()
+    {
+        const string Dump = """
+            Scrutiny after the pandemic
+
+            Jane Smith, Lecturer, INLOGOV, John Brown, Research Fellow, and Mary Green, Professor of Public Policy
+
+            Scrutiny committees met online for two years, and some of what they learned is worth keeping.
+
+            Jane Smith, John Brown and Mary Green
+
+            Why districts still matter
+
+            Dr Alan White (INLOGOV), Prof. Beth Black & Cllr Colin Grey
+
+            District councils deliver the services residents notice first, from bins to planning.
+
+            """;
+        var path = Factory.WriteDump("roles.txt", Dump);
+
+        var report = await Factory.ImportAsync(path);
+
+        Assert.Equal((2, 0), (report.Added, report.DiagnosticCount));
+        var scrutiny = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/scrutiny-after-the-pandemic", ApiJson.Strict, Cancel);
+        Assert.Equal(
+            [("Jane Smith", "Lecturer, INLOGOV"), ("John Brown", "Research Fellow"), ("Mary Green", "Professor of Public Policy")],
+            scrutiny!.Authors.Select(a => (a.Name, a.Role)));
+        Assert.DoesNotContain("Mary Green", scrutiny.Text, StringComparison.Ordinal);
+        var districts = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/why-districts-still-matter", ApiJson.Strict, Cancel);
+        Assert.Equal(
+            [("Alan White", "INLOGOV"), ("Beth Black", null), ("Colin Grey", null)],
+            districts!.Authors.Select(a => (a.Name, a.Role)));
+
+        var again = await Factory.ImportAsync(path);
+
+        Assert.Equal((0, 0, 2), (again.Added, again.Updated, again.Unchanged));
+    }
+
+    [Fact]
     public async Task ChangedPost_IsUpdatedInPlaceUnderTheSameSlug()
     {
         var original = File.ReadAllText(RepositoryPaths.TestData("multi-post.txt"));

@@ -36,6 +36,25 @@ public sealed class ArticleFingerprintTests
     }
 
     [Fact]
+    public void ContentHash_ChangesWhenACoAuthorsOwnRoleChanges()
+    {
+        static ParsedArticle CoAuthored(string? secondRole) => Post() with
+        {
+            Authors = [new ParsedAuthor("Jane Doe", null, Role: "Lecturer"), new ParsedAuthor("John Smith", null, Role: secondRole)],
+        };
+
+        var hashes = new[]
+        {
+            ArticleFingerprint.ContentHash(CoAuthored("Research Fellow")),
+            ArticleFingerprint.ContentHash(CoAuthored("Professor of Public Policy")),
+            ArticleFingerprint.ContentHash(CoAuthored(null)),
+        };
+
+        Assert.Equal(hashes.Length, hashes.Distinct().Count());
+        Assert.Equal(hashes[0], ArticleFingerprint.ContentHash(CoAuthored("Research Fellow")));
+    }
+
+    [Fact]
     public void ContentHash_DoesNotDependOnWhereThePostSitsInTheFile() =>
         Assert.Equal(ArticleFingerprint.ContentHash(Post()), ArticleFingerprint.ContentHash(Post() with { Ordinal = 7, TitleLine = 91, BylineLine = 93 }));
 

@@ -79,6 +79,87 @@ public class DumpParserBylineTests
         Assert.Equal(["Jane Doe", "John Smith", "Ann Lee"], article.Authors.Select(author => author.Name));
     }
 
+    [Fact]
+    public void Parser_GivesEachCoAuthorTheRoleWrittenAfterTheirName()
+    {
+        var byline = "Jane Smith, Lecturer, INLOGOV, John Brown, Research Fellow, and Mary Green, Professor of Public Policy";
+
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks("Devolution and the districts", byline, Body));
+
+        Assert.Equal(
+            [
+                new ParsedAuthor("Jane Smith", null, Role: "Lecturer, INLOGOV"),
+                new ParsedAuthor("John Brown", null, Role: "Research Fellow"),
+                new ParsedAuthor("Mary Green", null, Role: "Professor of Public Policy"),
+            ],
+            article.Authors);
+        Assert.Null(article.Role);
+    }
+
+    [Fact]
+    public void Parser_GivesABracketedRoleOnlyToTheTitledAuthorBeforeIt()
+    {
+        var byline = "Dr Alan White (INLOGOV), Prof. Beth Black & Cllr Colin Grey";
+
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks("Devolution and the districts", byline, Body));
+
+        Assert.Equal(
+            [
+                new ParsedAuthor("Alan White", "Dr", Role: "INLOGOV"),
+                new ParsedAuthor("Beth Black", "Prof."),
+                new ParsedAuthor("Colin Grey", "Cllr"),
+            ],
+            article.Authors);
+        Assert.Null(article.Role);
+    }
+
+    [Fact]
+    public void Parser_ReadsABylineOfCoAuthorsWithLongRolesBeyondTheLengthOfOneAuthorsByline()
+    {
+        var byline = "Professor Jane Smith, Professor of Public Management and Director of Research, Institute of Local Government Studies, "
+            + "and John Brown, Honorary Senior Research Fellow in Local Governance and Democratic Renewal, Anytown Borough Council";
+        Assert.True(byline.Length > 200);
+
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks("Devolution and the districts", byline, Body));
+
+        Assert.Equal(
+            [
+                ("Jane Smith", "Professor of Public Management and Director of Research, Institute of Local Government Studies"),
+                ("John Brown", "Honorary Senior Research Fellow in Local Governance and Democratic Renewal, Anytown Borough Council"),
+            ],
+            article.Authors.Select(author => (author.Name, author.Role)));
+        Assert.Equal(Body, Assert.Single(article.Blocks).Text);
+    }
+
+    [Fact]
+    public void Parser_DoesNotTakeALineLongerThanOneAuthorsBylineForOneAuthorsByline()
+    {
+        var overlong = "Jane Smith, Professor of Public Management and Director of Research, Institute of Local Government Studies, "
+            + "Honorary Senior Research Fellow in Local Governance and Democratic Renewal, Anytown Borough Council";
+        Assert.True(overlong.Length > 200);
+
+        var entries = ParsedDump.Entries(ParsedDump.Blocks("Devolution and the districts", overlong, Body));
+
+        Assert.DoesNotContain(entries, entry => entry is ParsedArticle);
+    }
+
+    [Theory]
+    [InlineData("Jane Doe, Honorary Senior Research Fellow, INLOGOV, University of Birmingham, and Visiting Professor, Sheffield Hallam",
+        "Honorary Senior Research Fellow, INLOGOV, University of Birmingham, and Visiting Professor, Sheffield Hallam")]
+    [InlineData("Jane Doe, Lecturer, Cardiff Met, and Chair, Anytown Partnership Board",
+        "Lecturer, Cardiff Met, and Chair, Anytown Partnership Board")]
+    [InlineData("Jane Doe & John Smith, Lecturers, INLOGOV, University of Birmingham",
+        "Lecturers, INLOGOV, University of Birmingham")]
+    public void Parser_KeepsALongRoleWhoseWordsLookLikeANameAsTheRoleOfTheAuthorsBeforeIt(string byline, string role)
+    {
+        var article = ParsedDump.SingleArticle(ParsedDump.Blocks("Devolution and the districts", byline, Body));
+
+        Assert.Equal("Jane Doe", article.Authors[0].Name);
+        Assert.All(article.Authors, author => Assert.Null(author.Role));
+        Assert.DoesNotContain(article.Authors, author => author.Name is "Sheffield Hallam" or "Cardiff Met");
+        Assert.Equal(role, article.Role);
+    }
+
     [Theory]
     [InlineData("Jane reflects on the need for partnerships")]
     [InlineData("Jane Doe is writing about scrutiny")]

@@ -108,6 +108,38 @@ public class DumpParserPostEndTests
     }
 
     [Fact]
+    public void Parser_EndsAPostAtASignOffRepeatingCoAuthorsWhoEachHaveTheirOwnRole()
+    {
+        var dump = ParsedDump.Blocks(Title, "Jane Smith, Lecturer, INLOGOV, John Brown, Research Fellow, and Mary Green, Professor of Public Policy",
+            Paragraph, "Jane Smith, John Brown and Mary Green", "John Brown is a research fellow at INLOGOV.", NextTitle, NextByline, Paragraph);
+
+        var articles = ParsedDump.Articles(dump);
+
+        Assert.Equal(2, articles.Count);
+        Assert.Equal((7, 9), (articles[0].SignOffLine, articles[0].LastLine));
+        Assert.Equal([Paragraph], articles[0].Blocks.Select(block => block.Text));
+        Assert.Equal([new ParsedBio(1, "John Brown is a research fellow at INLOGOV.", 9)], articles[0].Bios);
+        Assert.Empty(articles[0].Diagnostics);
+        Assert.Equal(NextTitle, articles[1].Title);
+    }
+
+    [Fact]
+    public void Parser_EndsAPostAtASignOffWhenTheBylineIsLongerThanOneAuthorsByline()
+    {
+        var byline = "Professor Jane Smith, Professor of Public Management and Director of Research, Institute of Local Government Studies, "
+            + "and John Brown, Honorary Senior Research Fellow in Local Governance and Democratic Renewal, Anytown Borough Council";
+        var dump = ParsedDump.Blocks(Title, byline, Paragraph, "Jane Smith and John Brown", NextTitle, NextByline, Paragraph);
+
+        var entries = ParsedDump.Entries(dump);
+
+        Assert.All(entries, entry => Assert.IsType<ParsedArticle>(entry));
+        var articles = entries.Cast<ParsedArticle>().ToList();
+        Assert.Equal(["Jane Smith", "John Brown"], articles[0].Authors.Select(author => author.Name));
+        Assert.Equal(7, articles[0].SignOffLine);
+        Assert.Equal([Paragraph], articles[0].Blocks.Select(block => block.Text));
+    }
+
+    [Fact]
     public void Parser_MatchesTheAuthorAcrossApostropheSpellingsInBylineSignOffAndBio()
     {
         var dump = ParsedDump.Blocks(Title, "Siobhán O‘Brien, INLOGOV", Paragraph, "Siobhán O’Brien", "Siobhán O'Brien’s research is on scrutiny.");
