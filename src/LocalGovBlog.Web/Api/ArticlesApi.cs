@@ -78,7 +78,7 @@ public static class ArticlesApi
         var themes = await ArticleThemesAsync(db, rows.ConvertAll(r => r.Id), cancellationToken);
         return rows.ConvertAll(r => (r.Id, new ArticleSummary(
                 r.Slug, r.Title, authors[r.Id].Select(x => new AuthorRef(x.Slug, x.Name)).ToList(),
-                authors[r.Id].Select(x => x.Role).FirstOrDefault(role => role is not null),
+                ArticleHeads.SharedRole(authors[r.Id].Select(x => x.Role)),
                 r.IsExcerpt, r.Standfirst, themes.GetValueOrDefault(r.Id) ?? [], Published: r.Published)));
     }
 
@@ -108,7 +108,7 @@ public static class ArticlesApi
         var blocks = content.Blocks.Select(b => new BlockDetail(b.Kind, b.Start, b.End, b.Ordered)).ToList();
         var authors = front.Bylines.Select(a => new ArticleAuthorDetail(a.Slug, a.Name, a.Role, a.Bio)).ToList();
         var annotations = row.AnyTags ? await AnnotationsApi.ForArticleAsync(db, http, slug, content.Text, cancellationToken) : [];
-        return TypedResults.Ok(new ArticleDetail(row.Slug, row.Title, authors.Select(a => a.Role).FirstOrDefault(role => role is not null),
+        return TypedResults.Ok(new ArticleDetail(row.Slug, row.Title, ArticleHeads.SharedRole(authors.Select(a => a.Role)),
             row.Published, authors, row.Standfirst, row.IsExcerpt, Lines(row.Captions), Lines(row.Keywords), content.Text, blocks, annotations));
     }
 

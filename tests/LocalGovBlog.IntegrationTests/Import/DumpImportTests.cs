@@ -118,10 +118,14 @@ public sealed class DumpImportTests() : ArchiveTest(seed: false)
             [("Jane Smith", "Lecturer, INLOGOV"), ("John Brown", "Research Fellow"), ("Mary Green", "Professor of Public Policy")],
             scrutiny!.Authors.Select(a => (a.Name, a.Role)));
         Assert.DoesNotContain("Mary Green", scrutiny.Text, StringComparison.Ordinal);
+        Assert.Null(scrutiny.Role); // no one role after all three names: each has their own
+        var page = await _client.GetStringAsync("/articles/scrutiny-after-the-pandemic", Cancel);
+        Assert.DoesNotContain("byline__role", page, StringComparison.Ordinal);
         var districts = await _client.GetFromJsonAsync<ArticleDetail>("/api/articles/why-districts-still-matter", ApiJson.Strict, Cancel);
         Assert.Equal(
             [("Alan White", "INLOGOV"), ("Beth Black", null), ("Colin Grey", null)],
             districts!.Authors.Select(a => (a.Name, a.Role)));
+        Assert.Null(districts.Role);
 
         var again = await Factory.ImportAsync(path);
 

@@ -44,6 +44,25 @@ public static class ArticleHeads
 
     private static Queries For(ArchiveDbContext db) => Compiled.For(db);
 
+    /// <summary>The role a byline gives all its authors ("Jane Smith and John Brown, INLOGOV"), or null when it gives
+    /// none or gives co-authors roles of their own, which a single role after the names would misstate.</summary>
+    public static string? SharedRole(IEnumerable<string?> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        string? shared = null;
+        var first = true;
+        foreach (var role in roles)
+        {
+            if (!first && role != shared)
+            {
+                return null;
+            }
+            shared = role;
+            first = false;
+        }
+        return shared;
+    }
+
     private sealed record AnonymousFrontOf(string Slug);
 
     /// <summary>The head and bylines. An anonymous reader's are the same for every anonymous reader, so they are kept in

@@ -43,8 +43,9 @@ public sealed class ShowModel(ArchiveDbContext db, PassageTagService tags, Theme
 
     public IReadOnlyList<AuthorLink> AuthorLinks => [.. Article.Authors.Select(a => new AuthorLink(a.Slug, a.Name))];
 
-    /// <summary>This post's byline role (shared by its authors), or none when the byline gave none.</summary>
-    public string? BylineRole => Article.Authors.Select(a => a.Role).FirstOrDefault(role => role is not null);
+    /// <summary>This post's byline role (shared by its authors), or none when the byline gave none or gave each
+    /// co-author a role of their own.</summary>
+    public string? BylineRole => ArticleHeads.SharedRole(Article.Authors.Select(a => a.Role));
 
     private FootnoteLinks _footnotes = FootnoteLinks.None;
 
