@@ -75,13 +75,41 @@ public sealed class PassageAnchor
         // The diff kept enough of it together: it follows its characters, whether or not its words changed.
         if (Follow(_trace, start, end, 0, 0) is { } inPlace)
         {
-            return Result(passage, inPlace);
+            return Result(passage, IntactOverlapping(passage.Exact, inPlace) ?? inPlace);
         }
         // Its characters went: they may have moved, deleted here and inserted elsewhere.
         return FindMoved(passage, start, end) is { Ambiguous: false, Best: { } moved } ? Result(passage, moved) : Orphan;
     }
 
     private static readonly AnchorResult Orphan = new(AnchorOutcome.Orphaned, null);
+
+    /// <summary>
+    /// The passage's words, unchanged, where they overlap the stretch the diff followed them to, when the followed stretch
+    /// lost or gained words at an edge. Where a word repeats ("… the the council …") and one copy is deleted, the diff may
+    /// take either copy for the one that went; if it takes the passage's own, the passage would lose its first word and be
+    /// marked edited, though its words stand intact beside it. Only one such place counts; with two, the followed stretch stays.
+    /// </summary>
+    private Placement? IntactOverlapping(string exact, Placement followed)
+    {
+        var length = followed.End - followed.Start;
+        if (length == exact.Length && string.CompareOrdinal(_newText, followed.Start, exact, 0, exact.Length) == 0)
+        {
+            return null;
+        }
+        var from = Math.Max(0, followed.Start - exact.Length + 1);
+        var to = Math.Min(_newText.Length, followed.End + exact.Length - 1);
+        Placement? found = null;
+        for (var at = _newText.IndexOf(exact, from, to - from, StringComparison.Ordinal); at >= 0;
+             at = at + 1 + exact.Length <= to ? _newText.IndexOf(exact, at + 1, to - at - 1, StringComparison.Ordinal) : -1)
+        {
+            if (found is not null)
+            {
+                return null;
+            }
+            found = new Placement(at, at + exact.Length, exact.Length);
+        }
+        return found;
+    }
 
     /// <summary>Where the passage is in the old text: its offsets if they hold its quote, else the quote found by its surroundings.</summary>
     private (int Start, int End)? Locate(PassageSelector passage)

@@ -49,6 +49,22 @@ public class PassageAnchorTests
     }
 
     [Fact]
+    public void OneOfTwoCopiesOfTheFirstWordDeletedBeforeIt_LeavesThePassageWhole()
+    {
+        // Found by PassageAnchorPropertyTests (seed aUbit_K6XOz3): the diff took the passage's own "w1186" for the copy
+        // that went, and the passage lost its first word and was marked edited.
+        const string Old = "w1669 w3745 w4737 w875 w3306 w1878 w3417 w1186 w1186 w4430 w565 w4909 w2295 w4809 w4296 w504 w4626 w2026 w1977 w2241 w516 w4080 w4411 w665";
+        const string New = "w3745 w4737 w3306 w1878 w3417 w1186 w4430 w565 w4909 w2295 w4809 w4296 w4626 w3664 w2338 w1977 w2241 w516 w4080 w4411";
+        var passage = PassageSelector.Of(Old, 47, 75);
+        Assert.Equal("w1186 w4430 w565 w4909 w2295", passage.Exact);
+
+        var result = new PassageAnchor(Old, New).Reanchor(passage);
+
+        Assert.Equal(AnchorOutcome.Moved, result.Outcome);
+        Assert.Equal((30, 58, passage.Exact), (result.Selector!.Start, result.Selector.End, result.Selector.Exact));
+    }
+
+    [Fact]
     public void EditAfterPassage_KeepsIt()
     {
         var passage = Passage(Text, "transport, skills and housing");
